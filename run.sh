@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Starts the portal with demo data. Without ConnectionStrings__Portal it runs a private PostgreSQL
+# cluster under .data/postgres (kept between runs). Ctrl-C stops the portal and the cluster.
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT="$(pwd)"
+PORT="${PORT:-5000}"
+PG_PORT="${PG_PORT:-55432}"
+. scripts/pg.sh
+
+command -v dotnet >/dev/null 2>&1 || { echo "The .NET SDK 10 is required (dotnet not found)." >&2; exit 1; }
+
+EMBEDDED=0
+if [ -z "${ConnectionStrings__Portal:-}" ]; then
+  EMBEDDED=1
+  pg_ensure_installed
+  PG_DIR="$ROOT/.data/postgres"
+  echo "Starting the private PostgreSQL cluster in .data/postgres (port $PG_PORT)..."
+  pg_start "$PG_DIR" "$PG_PORT"
+  pg_create_db "$PG_PORT" portal
+  export ConnectionStrings__Portal="Host=127.0.0.1;Port=$PG_PORT;Database=portal;Username=portal"
+  # In the embedded default, mail goes to a pickup folder (see the admin Outbox page).
+  export Mail__PickupDirectory="${Mail__PickupDirectory:-$ROOT/.data/mail}"
+fi
+
+APP_PID=""
+cleanup() {
+  trap - INT TERM EXIT
+  if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
+    kill -INT "$APP_PID" 2>/dev/null || true
+    wait "$APP_PID" 2>/dev/null || true
+  fi
+  if [ "$EMBEDDED" = 1 ]; then
+    echo "Stopping the private PostgreSQL cluster..."
+    pg_stop "$PG_DIR"
+  fi
+}
+trap cleanup INT TERM EXIT
+
+echo "Building the portal..."
+dotnet build src/ResellerPortal.Web -c Release -nologo -v quiet -o "$ROOT/.data/app" >/dev/null
+
+cat <<INFO
+
+ResellerPortal on http://127.0.0.1:$PORT
+Demo logins (password ${PORTAL_DEMO_PASSWORD:-Demo!2345}):
+  admin@demo.local      PlatformAdmin
+  support@demo.local    Support
+  reseller1@demo.local  ResellerAdmin of Alpha Telecom (operators EU and US)
+  reseller2@demo.local  ResellerAdmin of Beta Voice
+  staff1@demo.local     ResellerUser of Alpha Telecom, operator EU only
+Press Ctrl-C to stop.
+
+INFO
+
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}"
+export Logging__File__Path="${Logging__File__Path:-$ROOT/.data/logs/portal-.log}"
+(cd "$ROOT/.data/app" && exec dotnet ResellerPortal.Web.dll --seed-demo --urls "http://127.0.0.1:$PORT") &
+APP_PID=$!
+wait "$APP_PID" || true

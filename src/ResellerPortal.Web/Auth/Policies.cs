@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Authorization;
+using ResellerPortal.Domain;
+
+namespace ResellerPortal.Web.Auth;
+
+/// <summary>What each role may reach (§1). Every controller names one of these, or is explicitly anonymous.</summary>
+public static class Policies
+{
+    public const string PlatformAdmin = nameof(PlatformAdmin);
+
+    /// <summary>The provider's staff: PlatformAdmin and Support (read everything).</summary>
+    public const string PlatformStaff = nameof(PlatformStaff);
+
+    /// <summary>A reseller's own staff: ResellerAdmin and ResellerUser.</summary>
+    public const string ResellerStaff = nameof(ResellerStaff);
+
+    public const string ResellerAdmin = nameof(ResellerAdmin);
+
+    public const string Client = nameof(Client);
+
+    /// <summary>Anyone signed in, whatever the role.</summary>
+    public const string SignedIn = nameof(SignedIn);
+
+    public static void Register(AuthorizationOptions options)
+    {
+        options.AddPolicy(PlatformAdmin, p => p.RequireRole(Roles.PlatformAdmin));
+        options.AddPolicy(PlatformStaff, p => p.RequireRole(Roles.PlatformAdmin, Roles.Support));
+        options.AddPolicy(ResellerStaff, p => p.RequireRole(Roles.ResellerAdmin, Roles.ResellerUser).RequireClaim(PortalClaims.ResellerId));
+        options.AddPolicy(ResellerAdmin, p => p.RequireRole(Roles.ResellerAdmin).RequireClaim(PortalClaims.ResellerId));
+        options.AddPolicy(Client, p => p.RequireRole(Roles.Client).RequireClaim(PortalClaims.ResellerId));
+        options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
+    }
+}

@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ResellerPortal.Domain;
+using ResellerPortal.Domain.Auditing;
+using ResellerPortal.Domain.Email;
+
+namespace ResellerPortal.Web.Data.Configurations;
+
+internal sealed class ResellerConfiguration : IEntityTypeConfiguration<Reseller>
+{
+    public void Configure(EntityTypeBuilder<Reseller> builder)
+    {
+        builder.Property(r => r.Name).HasMaxLength(Reseller.NameMaxLength);
+        builder.Property(r => r.Slug).HasMaxLength(Reseller.SlugMaxLength);
+        builder.HasIndex(r => r.Slug).IsUnique();
+    }
+}
+
+internal sealed class OperatorConfiguration : IEntityTypeConfiguration<Operator>
+{
+    public void Configure(EntityTypeBuilder<Operator> builder)
+    {
+        builder.Property(o => o.Name).HasMaxLength(Operator.NameMaxLength);
+        builder.Property(o => o.Domain).HasMaxLength(Operator.DomainMaxLength);
+        builder.HasOne<Reseller>().WithMany().HasForeignKey(o => o.ResellerId).OnDelete(DeleteBehavior.Restrict);
+        // The tenant id leads every unique index (Finbuckle pattern).
+        builder.HasIndex(o => new { o.ResellerId, o.Name }).IsUnique();
+    }
+}
+
+internal sealed class OperatorAssignmentConfiguration : IEntityTypeConfiguration<OperatorAssignment>
+{
+    public void Configure(EntityTypeBuilder<OperatorAssignment> builder)
+    {
+        builder.HasKey(a => new { a.UserId, a.OperatorId });
+        builder.HasOne<PortalUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Operator>().WithMany().HasForeignKey(a => a.OperatorId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Reseller>().WithMany().HasForeignKey(a => a.ResellerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => new { a.ResellerId, a.OperatorId });
+    }
+}
+
+internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalUser>
+{
+    public void Configure(EntityTypeBuilder<PortalUser> builder)
+    {
+        builder.Property(u => u.DisplayName).HasMaxLength(PortalUser.DisplayNameMaxLength);
+        builder.HasOne<Reseller>().WithMany().HasForeignKey(u => u.ResellerId).OnDelete(DeleteBehavior.Restrict);
+        // One email is one login across the whole platform (§1).
+        builder.HasIndex(u => u.NormalizedEmail).IsUnique();
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.Property(a => a.EntityType).HasMaxLength(100);
+        builder.Property(a => a.ActorName).HasMaxLength(256);
+        builder.Property(a => a.RealActorName).HasMaxLength(256);
+        builder.Property(a => a.IpAddress).HasMaxLength(45);
+        builder.Property(a => a.Action).HasConversion<string>().HasMaxLength(16);
+        builder.Property(a => a.Changes).HasColumnType("jsonb");
+        builder.HasIndex(a => new { a.EntityType, a.EntityId, a.At });
+        builder.HasIndex(a => new { a.ResellerId, a.At });
+        builder.HasIndex(a => a.At);
+    }
+}
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> builder)
+    {
+        builder.Property(m => m.To).HasMaxLength(320);
+        builder.Property(m => m.Subject).HasMaxLength(300);
+        builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(m => m.LastError).HasMaxLength(OutboxMessage.MaxErrorLength);
+        builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
+        builder.HasIndex(m => m.CreatedAt);
+    }
+}
+
+internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<DataProtectionKey>
+{
+    public void Configure(EntityTypeBuilder<DataProtectionKey> builder) =>
+        builder.Property(k => k.FriendlyName).HasMaxLength(200);
+}

@@ -1,0 +1,124 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Quartz;
+using ResellerPortal.Web.Auditing;
+using ResellerPortal.Web.Auth;
+using ResellerPortal.Web.Data;
+using ResellerPortal.Web.Email;
+using ResellerPortal.Web.Jobs;
+using ResellerPortal.Web.Tenancy;
+
+namespace ResellerPortal.Web.Infrastructure;
+
+public static class ServiceRegistration
+{
+    public static IServiceCollection AddPortal(this IServiceCollection services, IConfiguration configuration, string connectionString)
+    {
+        var portal = configuration.GetSection(PortalOptions.Section).Get<PortalOptions>() ?? new PortalOptions();
+        services.Configure<PortalOptions>(configuration.GetSection(PortalOptions.Section));
+        services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+
+        services.AddScoped<TenantContext>();
+        services.AddScoped<AuditActorAccessor>();
+        services.AddScoped<AuditInterceptor>();
+        services.AddSingleton<TenantStampingInterceptor>();
+        services.AddDbContext<PortalDbContext>((sp, options) => options
+            .UseNpgsql(connectionString)
+            .AddInterceptors(sp.GetRequiredService<TenantStampingInterceptor>(), sp.GetRequiredService<AuditInterceptor>()));
+        services.AddSingleton<MigrationRunner>();
+
+        AddIdentity(services, portal);
+
+        services.AddDataProtection().SetApplicationName("ResellerPortal");
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<IServiceScopeFactory>((options, scopes) => options.XmlRepository = new DatabaseXmlRepository(scopes));
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = portal.Https ? "__Host-rp.af" : "rp.af";
+            options.Cookie.SecurePolicy = portal.Https ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.HeaderName = "X-CSRF-TOKEN";
+        });
+
+        services.AddAuthorization(Policies.Register);
+        services.AddControllersWithViews(options =>
+            {
+                options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                options.Filters.Add<ValidationFilter>();
+            })
+            .AddRazorOptions(FeatureFolderViews.Configure);
+        services.AddPortalValidators();
+
+        services.AddScoped<EmailOutbox>();
+        services.AddScoped<OutboxDispatcher>();
+        services.AddSingleton<IMailTransport, SmtpMailTransport>();
+        services.AddSingleton<JobScope>();
+        AddScheduler(services, configuration, connectionString);
+
+        services.AddHealthChecks()
+            .AddDbContextCheck<PortalDbContext>("database", tags: ["ready"])
+            .AddCheck<SchedulerHealthCheck>("scheduler", tags: ["ready"]);
+        services.AddScoped<Features.Resellers.ResellerAdministration>();
+        services.AddScoped<DemoData.DemoSeeder>();
+        return services;
+    }
+
+    private static void AddIdentity(IServiceCollection services, PortalOptions portal)
+    {
+        // OWASP: PBKDF2-HMAC-SHA512 (Identity v3 format) needs at least 210,000 iterations.
+        services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
+        services.AddIdentity<PortalUser, IdentityRole<Guid>>(options =>
+            {
+                options.Password.RequiredLength = 8;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireDigit = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddClaimsPrincipalFactory<PortalClaimsFactory>()
+            .AddDefaultTokenProviders();
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromSeconds(portal.SecurityStampSeconds));
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = portal.Https ? "__Host-rp.auth" : "rp.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = portal.Https ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            options.Cookie.Path = "/";
+            options.LoginPath = "/account/login";
+            options.LogoutPath = "/account/logout";
+            options.AccessDeniedPath = "/account/access-denied";
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+            options.Events.OnRedirectToAccessDenied = SecurityEvents.OnAccessDenied;
+        });
+    }
+
+    private static void AddScheduler(IServiceCollection services, IConfiguration configuration, string connectionString)
+    {
+        services.AddQuartz(q =>
+        {
+            q.UsePersistentStore(store =>
+            {
+                store.UsePostgres(connectionString);
+                store.UseSystemTextJsonSerializer();
+                store.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(configuration.GetValue("Jobs:ClusterCheckinSeconds", 15)));
+                store.ProvisionSchema();
+                store.UseExecutionHistory();
+            });
+            q.AddPortalJobs(configuration);
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+    }
+}

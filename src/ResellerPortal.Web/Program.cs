@@ -1,0 +1,37 @@
+using ResellerPortal.Web.Data;
+using ResellerPortal.Web.DemoData;
+using ResellerPortal.Web.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+PortalLogging.Configure(builder);
+
+if (args.Contains("--print-model-sql"))
+{
+    // Prints the schema the EF model expects; the starting point for a hand-written migration (README).
+    Console.WriteLine(ModelSql.CreateScript());
+    return;
+}
+
+var connectionString = builder.Configuration.GetConnectionString("Portal");
+if (string.IsNullOrWhiteSpace(connectionString))
+{
+    Console.Error.WriteLine("No database configured: set ConnectionStrings__Portal, or start the portal with ./run.sh, which runs a private PostgreSQL.");
+    Environment.ExitCode = 2;
+    return;
+}
+
+builder.Services.AddPortal(builder.Configuration, connectionString);
+var app = builder.Build();
+app.UsePortal();
+
+await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(connectionString);
+if (args.Contains("--seed-demo") || builder.Configuration.GetValue<bool>("Portal:SeedDemo"))
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+}
+
+await app.RunAsync();
+
+/// <summary>Entry point, public so the integration tests can host it.</summary>
+public partial class Program;
