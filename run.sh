@@ -38,7 +38,7 @@ cleanup() {
 trap cleanup INT TERM EXIT
 
 echo "Building the portal..."
-dotnet build src/ResellerPortal.Web -c Release -nologo -v quiet -o "$ROOT/.data/app" >/dev/null
+dotnet publish src/ResellerPortal.Web -c Release -nologo -v quiet -o "$ROOT/.data/app" >/dev/null
 
 cat <<INFO
 

@@ -67,8 +67,9 @@ pg_stop() {
 
 # pg_create_db PORT NAME: creates the database if it does not exist.
 pg_create_db() {
-  local port="$1" name="$2"
-  if ! pg_as_owner "$PG_BIN/psql" -h 127.0.0.1 -p "$port" -U portal -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='$name'" | grep -q 1; then
-    pg_as_owner "$PG_BIN/psql" -h 127.0.0.1 -p "$port" -U portal -d postgres -qc "CREATE DATABASE \"$name\"" >/dev/null
+  local port="$1" name="$2" psql="$PG_BIN/psql"
+  [ -x "$psql" ] || psql="$(command -v psql)"
+  if ! pg_as_owner "$psql" -h 127.0.0.1 -p "$port" -U portal -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='$name'" | grep -q 1; then
+    pg_as_owner "$psql" -h 127.0.0.1 -p "$port" -U portal -d postgres -qc "CREATE DATABASE \"$name\"" >/dev/null
   fi
 }

@@ -2,10 +2,15 @@ using ResellerPortal.Web.Data;
 using ResellerPortal.Web.DemoData;
 using ResellerPortal.Web.Infrastructure;
 
+// Our own switches are taken out before the configuration sees the arguments.
+var seedDemo = args.Contains("--seed-demo");
+var printModelSql = args.Contains("--print-model-sql");
+args = [.. args.Where(a => a is not ("--seed-demo" or "--print-model-sql"))];
+
 var builder = WebApplication.CreateBuilder(args);
 PortalLogging.Configure(builder);
 
-if (args.Contains("--print-model-sql"))
+if (printModelSql)
 {
     // Prints the schema the EF model expects; the starting point for a hand-written migration (README).
     Console.WriteLine(ModelSql.CreateScript());
@@ -25,7 +30,7 @@ var app = builder.Build();
 app.UsePortal();
 
 await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(connectionString);
-if (args.Contains("--seed-demo") || builder.Configuration.GetValue<bool>("Portal:SeedDemo"))
+if (seedDemo || builder.Configuration.GetValue<bool>("Portal:SeedDemo"))
 {
     await using var scope = app.Services.CreateAsyncScope();
     await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();

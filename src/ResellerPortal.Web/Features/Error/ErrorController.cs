@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using ResellerPortal.Web.Tenancy;
 
-namespace ResellerPortal.Web.Features.Errors;
+namespace ResellerPortal.Web.Features.Error;
 
 /// <summary>Friendly error pages; never a stack trace outside Development.</summary>
 [AllowAnonymous]

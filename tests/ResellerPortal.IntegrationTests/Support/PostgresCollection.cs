@@ -1,0 +1,48 @@
+using ResellerPortal.Tests.Shared;
+
+namespace ResellerPortal.IntegrationTests.Support;
+
+/// <summary>One throwaway PostgreSQL cluster for the whole run; each test class makes its own database.</summary>
+public sealed class PostgresFixture : IAsyncLifetime
+{
+    public PostgresServer Server { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Server = await PostgresServer.StartAsync();
+
+    public async Task DisposeAsync() => await Server.DisposeAsync();
+}
+
+[CollectionDefinition(Name)]
+public sealed class PostgresCollection : ICollectionFixture<PostgresFixture>
+{
+    public const string Name = "postgres";
+}
+
+/// <summary>A test class with its own migrated, demo-seeded database and a running portal over it.</summary>
+[Collection(PostgresCollection.Name)]
+public abstract class PortalTest(PostgresFixture postgres) : IAsyncLifetime
+{
+    protected PostgresFixture Postgres { get; } = postgres;
+
+    protected PortalFactory Portal { get; private set; } = null!;
+
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    public virtual async Task InitializeAsync()
+    {
+        var connectionString = await Postgres.Server.CreateDatabaseAsync(GetType().Name);
+        Portal = new PortalFactory(connectionString, Settings);
+        await Portal.SeedDemoAsync();
+    }
+
+    public virtual async Task DisposeAsync() => await Portal.DisposeAsync();
+
+    protected Browser NewBrowser(PortalFactory? portal = null) => new(portal ?? Portal);
+
+    protected async Task<Browser> SignedInAsync(string email, PortalFactory? portal = null)
+    {
+        var browser = NewBrowser(portal);
+        await browser.LoginAsync(email);
+        return browser;
+    }
+}

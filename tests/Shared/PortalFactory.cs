@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using ResellerPortal.Web.DemoData;
+
+namespace ResellerPortal.Tests.Shared;
+
+/// <summary>
+/// The real portal (Program) over a real PostgreSQL database. Settings go in as host configuration,
+/// so Program sees them before it builds the app, exactly as it sees environment variables.
+/// </summary>
+public class PortalFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+{
+    public string ConnectionString { get; } = connectionString;
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Portal"] = ConnectionString,
+            ["Logging:File:Path"] = string.Empty,
+            ["Serilog:MinimumLevel"] = "Warning",
+            // Jobs fire when a test asks, not on their own during a test.
+            ["Jobs:OutboxDispatchSeconds"] = "3600",
+            ["Jobs:ClusterCheckinSeconds"] = "5",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        builder.ConfigureHostConfiguration(config => config.AddInMemoryCollection(values));
+        return base.CreateHost(builder);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseEnvironment("Testing");
+
+    /// <summary>Seeds the demo data (idempotent) so tests can log in as the demo roles.</summary>
+    public async Task SeedDemoAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+    }
+}
