@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ResellerPortal.IntegrationTests.Support;
 using ResellerPortal.Web.Data;
@@ -58,11 +57,5 @@ public sealed class SessionRevocationTests(PostgresFixture postgres) : PortalTes
 
         var after = await owner.GetAsync("/dashboard");
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
-    }
-
-    private async Task<Guid> UserIdAsync(string email)
-    {
-        await using var scope = Portal.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
     }
 }

@@ -1,4 +1,7 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using ResellerPortal.Tests.Shared;
+using ResellerPortal.Web.Data;
 
 namespace ResellerPortal.IntegrationTests.Support;
 
@@ -36,6 +39,21 @@ public abstract class PortalTest(PostgresFixture postgres) : IAsyncLifetime
     }
 
     public virtual async Task DisposeAsync() => await Portal.DisposeAsync();
+
+    /// <summary>Runs a query or change against the portal's database as the platform (every tenant).</summary>
+    protected async Task<T> AsPlatformAsync<T>(Func<PortalDbContext, Task<T>> work)
+    {
+        await using var scope = Portal.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        db.Tenant.UsePlatform();
+        return await work(db);
+    }
+
+    protected Task<Guid> ResellerIdAsync(string slug) =>
+        AsPlatformAsync(db => db.Resellers.Where(r => r.Slug == slug).Select(r => r.Id).SingleAsync());
+
+    protected Task<Guid> UserIdAsync(string email) =>
+        AsPlatformAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
 
     protected Browser NewBrowser(PortalFactory? portal = null) => new(portal ?? Portal);
 

@@ -133,14 +133,6 @@ public sealed class TenancyTests(PostgresFixture postgres) : PortalTest(postgres
         Assert.Equal(alpha, assignment.ResellerId);
     }
 
-    private async Task<Guid> ResellerIdAsync(string slug)
-    {
-        await using var scope = Portal.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        db.Tenant.UsePlatform();
-        return await db.Resellers.Where(r => r.Slug == slug).Select(r => r.Id).SingleAsync();
-    }
-
     private async Task<Dictionary<string, Guid>> OperatorIdsAsync()
     {
         await using var scope = Portal.Services.CreateAsyncScope();
