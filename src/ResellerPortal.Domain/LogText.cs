@@ -17,7 +17,9 @@ public static class LogText
         var builder = new StringBuilder(Math.Min(value.Length, MaxLength));
         foreach (var c in value)
         {
-            if (builder.Length >= MaxLength)
+            // An escape takes six characters, so check the room it needs rather than the room used.
+            var encodedLength = char.IsControl(c) ? 6 : 1;
+            if (builder.Length + encodedLength > MaxLength)
             {
                 builder.Append('…');
                 break;

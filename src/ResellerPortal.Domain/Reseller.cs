@@ -48,6 +48,7 @@ public sealed partial class Reseller : IAudited
     public static bool IsValidSlug(string? slug) =>
         slug is { Length: >= 2 and <= SlugMaxLength } && SlugPattern().IsMatch(slug);
 
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    // \z, not $: $ also matches before a final newline, which would let "acme\n" through.
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*\\z", RegexOptions.CultureInvariant)]
     private static partial Regex SlugPattern();
 }
