@@ -1,8 +1,13 @@
+using System.Globalization;
 using System.Text;
 
 namespace ResellerPortal.Domain;
 
-/// <summary>Makes user-supplied text safe to put in a log line: no control characters, bounded length.</summary>
+/// <summary>
+/// Makes user-supplied text safe to put in a log line: control characters, line and paragraph
+/// separators and invisible format characters (e.g. bidi overrides) become <c>\uXXXX</c>, a
+/// backslash becomes <c>\\</c> so an escape in the input cannot pass for ours, and the length is bounded.
+/// </summary>
 public static class LogText
 {
     public const int MaxLength = 200;
@@ -18,16 +23,21 @@ public static class LogText
         foreach (var c in value)
         {
             // An escape takes six characters, so check the room it needs rather than the room used.
-            var encodedLength = char.IsControl(c) ? 6 : 1;
+            var escaped = MustEscape(c);
+            var encodedLength = escaped ? 6 : c == '\\' ? 2 : 1;
             if (builder.Length + encodedLength > MaxLength)
             {
                 builder.Append('…');
                 break;
             }
 
-            if (char.IsControl(c))
+            if (escaped)
             {
-                builder.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
+                builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+            }
+            else if (c == '\\')
+            {
+                builder.Append("\\\\");
             }
             else
             {
@@ -37,4 +47,7 @@ public static class LogText
 
         return builder.ToString();
     }
+
+    private static bool MustEscape(char c) =>
+        char.IsControl(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator or UnicodeCategory.Format;
 }

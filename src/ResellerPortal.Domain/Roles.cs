@@ -16,6 +16,17 @@ public static class Roles
 
     public static bool BelongsToReseller(string role) => TenantRoles.Contains(role);
 
+    /// <summary>The role as people read it in the page header.</summary>
+    public static string Label(string role) => role switch
+    {
+        PlatformAdmin => "Platform admin",
+        Support => "Support",
+        ResellerAdmin => "Reseller admin",
+        ResellerUser => "Reseller staff",
+        Client => "Client",
+        _ => role,
+    };
+
     /// <summary>
     /// Rank used to refuse acting as someone with more rights (§8): a lower number is more powerful.
     /// </summary>

@@ -14,7 +14,7 @@ public sealed class LogTextTests
     [InlineData("alice@example.com")]
     [InlineData("/operators/0195a0c0-0000-7000-8000-000000000001")]
     [InlineData("Zoë Ünal 日本 😀")]
-    [InlineData("quote \" backslash \\ percent % braces {0}")]
+    [InlineData("quote \" percent % braces {0}")]
     public void Printable_text_is_kept_as_it_is(string value) =>
         Assert.Equal(value, LogText.Encode(value));
 
@@ -28,6 +28,10 @@ public sealed class LogTextTests
     [InlineData("\u0085", "\\u0085")] // NEL, a line break to some readers
     [InlineData("a\r\nb", "a\\u000d\\u000ab")]
     [InlineData("\u001b[31mred\u001b[0m", "\\u001b[31mred\\u001b[0m")]
+    [InlineData("a\u2028b", "a\\u2028b")] // line separator
+    [InlineData("a\u2029b", "a\\u2029b")] // paragraph separator
+    [InlineData("\u202Egnp.exe", "\\u202egnp.exe")] // right-to-left override
+    [InlineData("x\\u000ay", "x\\\\u000ay")] // a literal escape in the input stays distinguishable
     public void Control_characters_are_written_as_unicode_escapes(string value, string expected) =>
         Assert.Equal(expected, LogText.Encode(value));
 

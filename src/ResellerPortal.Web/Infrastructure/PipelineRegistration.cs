@@ -10,6 +10,7 @@ public static class PipelineRegistration
     {
         var portal = app.Services.GetRequiredService<IOptions<PortalOptions>>().Value;
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<MalformedPathMiddleware>();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");
