@@ -10,6 +10,11 @@ PG_PORT="${PG_PORT:-55432}"
 
 command -v dotnet >/dev/null 2>&1 || { echo "The .NET SDK 10 is required (dotnet not found)." >&2; exit 1; }
 
+# One run.sh per folder: a second one would share, and on exit stop, the first one's cluster.
+mkdir -p "$ROOT/.data"
+exec 9>"$ROOT/.data/run.lock"
+flock -n 9 || { echo "The portal is already running from this folder (.data/run.lock is held)." >&2; exit 1; }
+
 EMBEDDED=0
 if [ -z "${ConnectionStrings__Portal:-}" ]; then
   EMBEDDED=1
@@ -27,7 +32,10 @@ APP_PID=""
 cleanup() {
   trap - INT TERM EXIT
   if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
-    kill -INT "$APP_PID" 2>/dev/null || true
+    # SIGTERM: a background job of a script ignores SIGINT, but the .NET host stops cleanly on TERM.
+    kill -TERM "$APP_PID" 2>/dev/null || true
+    for _ in $(seq 1 30); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 1; done
+    kill -KILL "$APP_PID" 2>/dev/null || true
     wait "$APP_PID" 2>/dev/null || true
   fi
   if [ "$EMBEDDED" = 1 ]; then
