@@ -39,6 +39,11 @@ public sealed partial class Operator : ITenantOwned, IAudited
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>Expiry of the SSL certificate of <see cref="Domain"/>, when the provider holds one (§2).</summary>
+    public DateOnly? CertificateExpiresOn { get; private set; }
+
+    public void SetCertificateExpiry(DateOnly? expiresOn) => CertificateExpiresOn = expiresOn;
+
     public void Rename(string name) => Name = name.Trim();
 
     public void MoveToDomain(string domain) => Domain = NormalizeDomain(domain);
