@@ -85,7 +85,8 @@ public sealed class AuditInterceptor(AuditActorAccessor actors, TimeProvider clo
         foreach (var property in entry.Properties)
         {
             var name = property.Metadata.Name;
-            var secret = SecretProperties.Contains(name);
+            // Encrypted secrets are named *Protected: the ciphertext is no business of the trail either.
+            var secret = SecretProperties.Contains(name) || name.EndsWith("Protected", StringComparison.Ordinal);
             switch (action)
             {
                 case AuditAction.Added:

@@ -18,6 +18,12 @@ public static class Policies
 
     public const string Client = nameof(Client);
 
+    /// <summary>Who may see instances: the reseller's staff (their operators) and the provider's staff (all).</summary>
+    public const string InstanceViewers = nameof(InstanceViewers);
+
+    /// <summary>Who may create and edit instances; Support only reads (§1).</summary>
+    public const string InstanceEditors = nameof(InstanceEditors);
+
     /// <summary>Anyone signed in, whatever the role.</summary>
     public const string SignedIn = nameof(SignedIn);
 
@@ -28,6 +34,8 @@ public static class Policies
         options.AddPolicy(ResellerStaff, p => p.RequireRole(Roles.ResellerAdmin, Roles.ResellerUser).RequireClaim(PortalClaims.ResellerId));
         options.AddPolicy(ResellerAdmin, p => p.RequireRole(Roles.ResellerAdmin).RequireClaim(PortalClaims.ResellerId));
         options.AddPolicy(Client, p => p.RequireRole(Roles.Client).RequireClaim(PortalClaims.ResellerId));
+        options.AddPolicy(InstanceViewers, p => p.RequireRole(Roles.PlatformAdmin, Roles.Support, Roles.ResellerAdmin, Roles.ResellerUser));
+        options.AddPolicy(InstanceEditors, p => p.RequireRole(Roles.PlatformAdmin, Roles.ResellerAdmin, Roles.ResellerUser));
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
     }
 }

@@ -12,7 +12,7 @@ namespace ResellerPortal.Web.DemoData;
 /// nothing when the demo admin already exists. The password is <c>Demo!2345</c> unless
 /// <c>PORTAL_DEMO_PASSWORD</c> is set.
 /// </summary>
-public sealed class DemoSeeder(
+public sealed partial class DemoSeeder(
     PortalDbContext db,
     UserManager<PortalUser> users,
     RoleManager<IdentityRole<Guid>> roles,
@@ -20,6 +20,7 @@ public sealed class DemoSeeder(
     AuditActorAccessor actors,
     TimeProvider clock,
     IConfiguration configuration,
+    Features.Instances.InstanceSecrets secrets,
     ILogger<DemoSeeder> logger)
 {
     public const string AdminEmail = "admin@demo.local";
@@ -59,6 +60,7 @@ public sealed class DemoSeeder(
         var staff = await CreateUserAsync(Staff1Email, "Alpha EU Staff", Roles.ResellerUser, reseller1.Id);
         db.OperatorAssignments.Add(new OperatorAssignment(reseller1.Id, staff.Id, eu.Id));
         await db.SaveChangesAsync(ct);
+        await SeedInstancesAsync(eu, us, beta, ct);
         logger.LogInformation("Demo data seeded");
     }
 

@@ -7,6 +7,15 @@ public static class JobRegistration
 {
     public static void AddPortalJobs(this IQuartzBuilder quartz, IConfiguration configuration)
     {
+        AddRecurring<InstanceProvisioningJob>(quartz, InstanceProvisioningJob.Key, "Marks new instances ready and applies pending restarts",
+            TimeSpan.FromSeconds(configuration.GetValue("Jobs:InstanceProvisioningSeconds", 30)));
+        AddDaily<InstanceLifecycleJob>(quartz, InstanceLifecycleJob.Key, "Moves EXPIRED instances to REMOVED, deletes REMOVED ones and releases quarantined names",
+            configuration.GetValue("Jobs:InstanceLifecycleCron", "0 0 2 * * ?")!);
+        AddDaily<CertificateExpiryJob>(quartz, CertificateExpiryJob.Key, "Warns resellers of SSL certificates that expire",
+            configuration.GetValue("Jobs:CertificateExpiryCron", "0 0 6 * * ?")!);
+        AddRecurring<NetworkStatusJob>(quartz, NetworkStatusJob.Key, "Reads the network status feed",
+            TimeSpan.FromSeconds(configuration.GetValue("NetworkStatus:PollSeconds", 60)));
+
         var outboxSeconds = configuration.GetValue("Jobs:OutboxDispatchSeconds", 30);
         quartz.AddJob<OutboxDispatchJob>(j => j
             .WithIdentity(OutboxDispatchJob.Key)
@@ -18,5 +27,27 @@ public static class JobRegistration
             .WithIdentity("outbox-dispatch-every", "portal")
             .StartNow()
             .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(outboxSeconds)).RepeatForever()));
+    }
+
+    private static void AddRecurring<T>(IQuartzBuilder quartz, JobKey key, string description, TimeSpan interval)
+        where T : IJob
+    {
+        quartz.AddJob<T>(j => j.WithIdentity(key).StoreDurably().DisallowConcurrentExecution().WithDescription(description));
+        quartz.AddTrigger(t => t
+            .ForJob(key)
+            .WithIdentity(key.Name + "-every", key.Group)
+            .StartNow()
+            .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever()));
+    }
+
+    /// <summary>A cron trigger (UTC); the Jobs page's "Run now" covers "on demand".</summary>
+    private static void AddDaily<T>(IQuartzBuilder quartz, JobKey key, string description, string cron)
+        where T : IJob
+    {
+        quartz.AddJob<T>(j => j.WithIdentity(key).StoreDurably().DisallowConcurrentExecution().WithDescription(description));
+        quartz.AddTrigger(t => t
+            .ForJob(key)
+            .WithIdentity(key.Name + "-daily", key.Group)
+            .WithCronSchedule(cron, c => c.InTimeZone(TimeZoneInfo.Utc)));
     }
 }

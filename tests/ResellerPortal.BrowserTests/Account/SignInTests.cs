@@ -12,10 +12,10 @@ public sealed class SignInTests(BrowserFixture fixture) : BrowserTest(fixture)
 
     public static TheoryData<string, string, string, string[]> DemoRoles => new()
     {
-        { Roles.PlatformAdmin, DemoSeeder.AdminEmail, "/admin/resellers", ["Resellers", "Audit trail", "Jobs", "Outbox"] },
-        { Roles.Support, DemoSeeder.SupportEmail, "/admin/resellers", ["Resellers", "Audit trail"] },
-        { Roles.ResellerAdmin, DemoSeeder.Reseller1Email, "/dashboard", ["Dashboard", "Operators"] },
-        { Roles.ResellerUser, DemoSeeder.Staff1Email, "/dashboard", ["Dashboard", "Operators"] },
+        { Roles.PlatformAdmin, DemoSeeder.AdminEmail, "/admin/resellers", ["Resellers", "Instances", "Audit trail", "Jobs", "Outbox", "Network status"] },
+        { Roles.Support, DemoSeeder.SupportEmail, "/admin/resellers", ["Resellers", "Instances", "Audit trail"] },
+        { Roles.ResellerAdmin, DemoSeeder.Reseller1Email, "/dashboard", ["Dashboard", "Instances", "Operators"] },
+        { Roles.ResellerUser, DemoSeeder.Staff1Email, "/dashboard", ["Dashboard", "Instances", "Operators"] },
     };
 
     [Theory]

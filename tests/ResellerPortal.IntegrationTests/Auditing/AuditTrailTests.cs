@@ -65,7 +65,7 @@ public sealed class AuditTrailTests(PostgresFixture postgres) : PortalTest(postg
         var (response, page) = await support.GetPageAsync("/admin/audit?entity=Operator");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(3, page.QuerySelectorAll("tr[data-audit-entity='Operator']").Length);
+        Assert.Equal(3, page.QuerySelectorAll("tr[data-audit-entity='Operator'][data-audit-action='Added']").Length);
     }
 
     private async Task<List<AuditEntry>> TrailAsync(Guid entityId)

@@ -76,3 +76,6 @@ CREATE UNIQUE INDEX "IX_Instances_OneTestPerOperator" ON "Instances" ("OperatorI
 CREATE INDEX "IX_Instances_OperatorId" ON "Instances" ("OperatorId");
 
 CREATE INDEX "IX_Instances_Totals" ON "Instances" ("ResellerId", "State", "Mode") WHERE "DeletedAt" IS NULL;
+
+-- The one row every node reads and the feed job updates; created here so nodes never race to insert it.
+INSERT INTO "NetworkStatus" ("Id", "FeedIndicator", "CheckedAt", "LastError") VALUES (1, 'Unknown', now(), 'Not read yet.');

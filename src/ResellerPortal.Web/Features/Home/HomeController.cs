@@ -22,12 +22,8 @@ public sealed class HomeController(PortalDbContext db) : Controller
 
     [Authorize(Policy = Policies.ResellerStaff)]
     [HttpGet("/dashboard")]
-    public async Task<IActionResult> Dashboard()
-    {
-        var resellerName = await db.Resellers.Where(r => r.Id == db.Tenant.ResellerId).Select(r => r.Name).SingleAsync();
-        var operators = await db.Operators.OrderBy(o => o.Name).Select(o => new DashboardOperator(o.Id, o.Name, o.Domain)).ToListAsync();
-        return View(new DashboardModel(resellerName, operators));
-    }
+    public async Task<IActionResult> Dashboard([FromServices] ResellerDashboard dashboard, CancellationToken ct) =>
+        View(await dashboard.HandleAsync(ct));
 
     [Authorize(Policy = Policies.Client)]
     [HttpGet("/my-account")]
@@ -37,9 +33,5 @@ public sealed class HomeController(PortalDbContext db) : Controller
         return View(new ClientHomeModel(User.GetDisplayName(), resellerName));
     }
 }
-
-public sealed record DashboardOperator(Guid Id, string Name, string Domain);
-
-public sealed record DashboardModel(string ResellerName, IReadOnlyList<DashboardOperator> Operators);
 
 public sealed record ClientHomeModel(string Name, string ResellerName);

@@ -16,6 +16,11 @@ public sealed class OperatorForm
     public string Name { get; set; } = string.Empty;
 
     public string Domain { get; set; } = string.Empty;
+
+    /// <summary>Expiry of the domain's SSL certificate, typed or read from <see cref="Certificate"/>.</summary>
+    public DateOnly? CertificateExpiresOn { get; set; }
+
+    public IFormFile? Certificate { get; set; }
 }
 
 public sealed class OperatorFormValidator : AbstractValidator<OperatorForm>

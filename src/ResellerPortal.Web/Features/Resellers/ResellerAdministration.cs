@@ -42,6 +42,7 @@ public sealed class ResellerAdministration(PortalDbContext db, UserManager<Porta
     public async Task<Operator> CreateOperatorAsync(OperatorForm form, CancellationToken ct)
     {
         var op = new Operator(form.ResellerId, form.Name, form.Domain, clock.GetUtcNow());
+        op.SetCertificateExpiry(form.CertificateExpiresOn);
         db.Operators.Add(op);
         await db.SaveChangesAsync(ct);
         return op;
@@ -57,6 +58,7 @@ public sealed class ResellerAdministration(PortalDbContext db, UserManager<Porta
 
         op.Rename(form.Name);
         op.MoveToDomain(form.Domain);
+        op.SetCertificateExpiry(form.CertificateExpiresOn);
         await db.SaveChangesAsync(ct);
         return true;
     }

@@ -118,6 +118,7 @@ public sealed class ResellersController(PortalDbContext db, ResellerAdministrati
             return NotFound();
         }
 
+        await ReadCertificateAsync(form, ct);
         if (!ModelState.IsValid)
         {
             return View("OperatorEdit", form);
@@ -135,7 +136,7 @@ public sealed class ResellersController(PortalDbContext db, ResellerAdministrati
         var op = await db.Operators.SingleOrDefaultAsync(o => o.Id == id, ct);
         return op is null
             ? NotFound()
-            : View("OperatorEdit", new OperatorForm { Id = op.Id, ResellerId = op.ResellerId, ResellerName = await ResellerNameAsync(op.ResellerId, ct), Name = op.Name, Domain = op.Domain });
+            : View("OperatorEdit", new OperatorForm { Id = op.Id, ResellerId = op.ResellerId, ResellerName = await ResellerNameAsync(op.ResellerId, ct), Name = op.Name, Domain = op.Domain, CertificateExpiresOn = op.CertificateExpiresOn });
     }
 
     [Authorize(Policy = Policies.PlatformAdmin)]
@@ -154,6 +155,7 @@ public sealed class ResellersController(PortalDbContext db, ResellerAdministrati
         // The validator ran before the reseller was known: run the uniqueness rule again with it.
         ModelState.Clear();
         await ValidateAgainAsync(form, ct);
+        await ReadCertificateAsync(form, ct);
         if (!ModelState.IsValid)
         {
             return View("OperatorEdit", form);
@@ -265,6 +267,25 @@ public sealed class ResellersController(PortalDbContext db, ResellerAdministrati
 
         form.Password = null;
         return View("UserEdit", form);
+    }
+
+    /// <summary>An uploaded certificate sets the expiry date from the certificate itself.</summary>
+    private async Task ReadCertificateAsync(OperatorForm form, CancellationToken ct)
+    {
+        if (form.Certificate is null)
+        {
+            return;
+        }
+
+        var reading = await CertificateFile.ReadAsync(form.Certificate, Operator.NormalizeDomain(form.Domain), ct);
+        if (reading.Problem is not null)
+        {
+            ModelState.AddModelError(nameof(OperatorForm.Certificate), reading.Problem);
+        }
+        else
+        {
+            form.CertificateExpiresOn = reading.ExpiresOn;
+        }
     }
 
     private async Task<string?> ResellerNameAsync(Guid resellerId, CancellationToken ct) =>

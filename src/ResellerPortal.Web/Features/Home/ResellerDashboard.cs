@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ResellerPortal.Domain.Instances;
+using ResellerPortal.Web.Data;
+using ResellerPortal.Web.Features.Instances;
+
+namespace ResellerPortal.Web.Features.Home;
+
+public sealed record DashboardOperator(Guid Id, string Name, string Domain, DateOnly? CertificateExpiresOn, CertificateUrgency Urgency);
+
+public sealed record DashboardModel(
+    string ResellerName,
+    IReadOnlyDictionary<ClientState, int> ByState,
+    IReadOnlyDictionary<ClientMode, int> ByMode,
+    int Instances,
+    int AgentsSoldOn,
+    int DemosOverdue,
+    int PastExpiration,
+    int DemoMaxDays,
+    IReadOnlyList<DashboardOperator> Operators,
+    IReadOnlyList<DashboardOperator> CertificatesExpiring);
+
+/// <summary>The reseller's home (§9): totals over the instances the user may see, each a link to the filtered list.</summary>
+public sealed class ResellerDashboard(PortalDbContext db, IOptions<InstanceOptions> options, TimeProvider clock)
+{
+    public async Task<DashboardModel> HandleAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var demoSince = now.AddDays(-options.Value.DemoMaxDays);
+        var resellerName = await db.Resellers.Where(r => r.Id == db.Tenant.ResellerId).Select(r => r.Name).SingleAsync(ct);
+
+        var groups = await db.Instances
+            .GroupBy(i => new { i.State, i.Mode })
+            .Select(g => new
+            {
+                g.Key.State,
+                g.Key.Mode,
+                Count = g.Count(),
+                Agents = g.Sum(i => i.MaxAgents),
+                Overdue = g.Count(i => i.StateChangedAt < demoSince),
+                Past = g.Count(i => i.ExpirationDate < today),
+            })
+            .ToListAsync(ct);
+
+        var operators = (await db.Operators.OrderBy(o => o.Name).ToListAsync(ct))
+            .Select(o => new DashboardOperator(o.Id, o.Name, o.Domain, o.CertificateExpiresOn,
+                CertificateWarnings.Urgency(o.CertificateExpiresOn, today, options.Value.CertificateUrgentDays)))
+            .ToList();
+
+        return new DashboardModel(
+            resellerName,
+            Enum.GetValues<ClientState>().ToDictionary(s => s, s => groups.Where(g => g.State == s).Sum(g => g.Count)),
+            Enum.GetValues<ClientMode>().ToDictionary(m => m, m => groups.Where(g => g.Mode == m).Sum(g => g.Count)),
+            groups.Sum(g => g.Count),
+            groups.Where(g => g.State == ClientState.Sold && g.Mode == ClientMode.On).Sum(g => g.Agents),
+            groups.Where(g => g.State == ClientState.Demo).Sum(g => g.Overdue),
+            groups.Sum(g => g.Past),
+            options.Value.DemoMaxDays,
+            operators,
+            operators.Where(o => o.Urgency is CertificateUrgency.Urgent or CertificateUrgency.Expired).OrderBy(o => o.CertificateExpiresOn).ToList());
+    }
+}

@@ -1,0 +1,126 @@
+using Microsoft.EntityFrameworkCore;
+using ResellerPortal.Domain.Instances;
+using ResellerPortal.Web.Data;
+
+namespace ResellerPortal.Web.Features.Instances;
+
+public sealed class EditInstanceForm : InstanceForm
+{
+    public Guid Id { get; set; }
+
+    /// <summary>The version the user opened; saving over a newer one is refused (optimistic concurrency).</summary>
+    public uint Version { get; set; }
+
+    /// <summary>Set when the user has seen the restart warning and saves anyway.</summary>
+    public bool ConfirmRestart { get; set; }
+
+    public bool ClearKApiKey { get; set; }
+
+    // Shown read-only.
+    public string Name { get; set; } = string.Empty;
+
+    public string OperatorName { get; set; } = string.Empty;
+
+    public string KApiKeyMasked { get; set; } = string.Empty;
+
+    public bool RestartWarning { get; set; }
+}
+
+public sealed class EditInstanceFormValidator : InstanceFormValidator<EditInstanceForm>;
+
+/// <summary>
+/// Saves an edit: the rules of §3, a restart warning before any change that restarts the instance,
+/// and optimistic concurrency on the row version so a newer change is never overwritten.
+/// </summary>
+public sealed class EditInstance(PortalDbContext db, InstanceSecrets secrets, TimeProvider clock)
+{
+    public Task<Instance?> FindAsync(Guid id, CancellationToken ct) =>
+        db.Instances.SingleOrDefaultAsync(i => i.Id == id, ct);
+
+    public async Task<EditInstanceForm?> LoadFormAsync(Guid id, CancellationToken ct)
+    {
+        var instance = await FindAsync(id, ct);
+        if (instance is null)
+        {
+            return null;
+        }
+
+        var form = new EditInstanceForm { Id = id, Version = instance.Version };
+        form.Fill(instance);
+        await DescribeAsync(form, instance, ct);
+        return form;
+    }
+
+    /// <summary>The read-only parts of the form, from the stored instance.</summary>
+    public async Task DescribeAsync(EditInstanceForm form, Instance instance, CancellationToken ct)
+    {
+        form.Name = instance.Name;
+        form.OperatorName = await db.Operators.Where(o => o.Id == instance.OperatorId).Select(o => o.Name).SingleAsync(ct);
+        form.KApiKeyMasked = secrets.Mask(instance.KApiKeyProtected);
+    }
+
+    public async Task<InstanceResult> HandleAsync(EditInstanceForm form, bool mayUseTest, string actor, CancellationToken ct)
+    {
+        var instance = await FindAsync(form.Id, ct);
+        if (instance is null)
+        {
+            return InstanceResult.Refused(string.Empty, "not found");
+        }
+
+        var settings = form.ToSettings();
+        if (settings.RestartsComparedTo(instance.Settings) && !form.ConfirmRestart)
+        {
+            form.RestartWarning = true;
+            return InstanceResult.Refused(nameof(form.ConfirmRestart), RestartWarningText);
+        }
+
+        if (await InstanceRules.CheckStateAsync(db, instance.OperatorId, instance, settings, ct) is { } refusal)
+        {
+            return refusal;
+        }
+
+        db.Entry(instance).Property(i => i.Version).OriginalValue = form.Version;
+        bool restarts;
+        try
+        {
+            restarts = instance.Update(settings, mayUseTest, clock.GetUtcNow(), actor);
+        }
+        catch (InstanceRuleException ex)
+        {
+            return InstanceResult.Refused(ex.Field, ex.Message);
+        }
+
+        if (form.ClearKApiKey)
+        {
+            instance.ProtectKApiKey(null);
+        }
+        else if (!string.IsNullOrEmpty(form.KApiKey))
+        {
+            instance.ProtectKApiKey(secrets.Protect(form.KApiKey));
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var newer = await db.Instances.AsNoTracking().SingleOrDefaultAsync(i => i.Id == form.Id, ct);
+            if (newer is null)
+            {
+                return InstanceResult.Refused(string.Empty, "This instance was deleted while you were editing it.");
+            }
+
+            // Keep what the user typed; take the new version so that saving again is a deliberate overwrite.
+            form.Version = newer.Version;
+            return InstanceResult.Refused(string.Empty,
+                $"Not saved: {newer.LastChangedBy} changed this instance at {newer.LastChangedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC after you opened it. Your values are kept below; check them against the current ones and save again.");
+        }
+
+        return InstanceResult.Done(instance, restarts);
+    }
+
+    public const string RestartWarningText =
+        "Changing the time zone, max. agents, retention, state or mode restarts the instance within 3–5 minutes: all logged-in users are logged off and it is unavailable for a few seconds. Tick the box to confirm and save again.";
+}

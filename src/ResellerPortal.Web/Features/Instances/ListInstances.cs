@@ -1,0 +1,183 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ResellerPortal.Domain.Instances;
+using ResellerPortal.Web.Data;
+
+namespace ResellerPortal.Web.Features.Instances;
+
+/// <summary>The filters of the list page, as they appear in the query string (bookmarkable).</summary>
+public sealed class InstanceFilter
+{
+    public Guid? Operator { get; set; }
+
+    public string? State { get; set; }
+
+    public string? Mode { get; set; }
+
+    public string? Q { get; set; }
+
+    /// <summary>Dashboard drill-downs: <c>demo-overdue</c> (DEMO for longer than allowed) or <c>past-expiration</c>.</summary>
+    public string? Flag { get; set; }
+
+    /// <summary>Keyset paging: the name of the last card already shown.</summary>
+    public string? After { get; set; }
+
+    public ClientState? ParsedState => ClientStateText.TryParseState(State, out var s) ? s : null;
+
+    public ClientMode? ParsedMode => ClientStateText.TryParseMode(Mode, out var m) ? m : null;
+
+    public string? NormalizedQ => string.IsNullOrWhiteSpace(Q) ? null : InstanceName.Normalize(Q.Length > 60 ? Q[..60] : Q);
+
+    public const string DemoOverdueFlag = "demo-overdue";
+    public const string PastExpirationFlag = "past-expiration";
+
+    public string? ParsedFlag => Flag is DemoOverdueFlag or PastExpirationFlag ? Flag : null;
+
+    public bool IsEmpty => Operator is null && ParsedState is null && ParsedMode is null && NormalizedQ is null && ParsedFlag is null;
+
+    /// <summary>The query string of these filters with one of them replaced (null removes it).</summary>
+    public string With(string? state = null, string? mode = null, bool keepState = true, bool keepMode = true, string? after = null)
+    {
+        var parts = new List<string>();
+        if (Operator is { } op)
+        {
+            parts.Add("operator=" + op);
+        }
+
+        var s = keepState ? state ?? ParsedState?.Code() : state;
+        if (s is not null)
+        {
+            parts.Add("state=" + s);
+        }
+
+        var m = keepMode ? mode ?? ParsedMode?.Code() : mode;
+        if (m is not null)
+        {
+            parts.Add("mode=" + m);
+        }
+
+        if (NormalizedQ is { } q)
+        {
+            parts.Add("q=" + Uri.EscapeDataString(q));
+        }
+
+        if (ParsedFlag is { } flag)
+        {
+            parts.Add("flag=" + flag);
+        }
+
+        if (after is not null)
+        {
+            parts.Add("after=" + Uri.EscapeDataString(after));
+        }
+
+        return parts.Count == 0 ? string.Empty : "?" + string.Join('&', parts);
+    }
+}
+
+public sealed record InstanceCard(
+    Guid Id,
+    string Name,
+    string LongName,
+    string OperatorName,
+    string OperatorDomain,
+    DateOnly? CertificateExpiresOn,
+    string? ResellerName,
+    ClientState State,
+    ClientMode Mode,
+    int MaxAgents,
+    DateOnly? ExpirationDate,
+    DateTimeOffset StateChangedAt,
+    bool IsProvisioning,
+    bool IsRestartPending);
+
+public sealed record OperatorChoice(Guid Id, string Label);
+
+public sealed record InstanceListModel(
+    InstanceFilter Filter,
+    IReadOnlyList<InstanceCard> Cards,
+    string? NextAfter,
+    IReadOnlyList<OperatorChoice> Operators,
+    DateTimeOffset Now,
+    InstanceOptions Options,
+    bool ShowReseller,
+    bool CanEdit);
+
+/// <summary>One page of cards for the filters, in name order, over the instances the user may see.</summary>
+public sealed class ListInstances(PortalDbContext db, IOptions<InstanceOptions> options, TimeProvider clock)
+{
+    public async Task<InstanceListModel> HandleAsync(InstanceFilter filter, bool canEdit, CancellationToken ct)
+    {
+        var pageSize = options.Value.PageSize;
+        var query = db.Instances.AsNoTracking();
+        if (filter.Operator is { } operatorId)
+        {
+            query = query.Where(i => i.OperatorId == operatorId);
+        }
+
+        if (filter.ParsedState is { } state)
+        {
+            query = query.Where(i => i.State == state);
+        }
+
+        if (filter.ParsedMode is { } mode)
+        {
+            query = query.Where(i => i.Mode == mode);
+        }
+
+        if (filter.NormalizedQ is { } q)
+        {
+            // ILIKE with the wildcards of the input escaped: served by the trigram index.
+            var pattern = LikePattern.Contains(q);
+            query = query.Where(i => EF.Functions.ILike(i.Name, pattern));
+        }
+
+        var now = clock.GetUtcNow();
+        if (filter.ParsedFlag == InstanceFilter.DemoOverdueFlag)
+        {
+            var since = now.AddDays(-options.Value.DemoMaxDays);
+            query = query.Where(i => i.State == ClientState.Demo && i.StateChangedAt < since);
+        }
+        else if (filter.ParsedFlag == InstanceFilter.PastExpirationFlag)
+        {
+            var today = DateOnly.FromDateTime(now.UtcDateTime);
+            query = query.Where(i => i.ExpirationDate < today);
+        }
+
+        if (!string.IsNullOrEmpty(filter.After))
+        {
+            var after = filter.After;
+            query = query.Where(i => i.Name.CompareTo(after) > 0);
+        }
+
+        var showReseller = db.Tenant.SeesAllTenants;
+        var cards = await (
+                from i in query
+                join o in db.Operators on i.OperatorId equals o.Id
+                join r in db.Resellers on i.ResellerId equals r.Id
+                orderby i.Name
+                select new InstanceCard(
+                    i.Id, i.Name, i.LongName, o.Name, o.Domain, o.CertificateExpiresOn,
+                    showReseller ? r.Name : null,
+                    i.State, i.Mode, i.MaxAgents, i.ExpirationDate, i.StateChangedAt,
+                    i.ProvisionedAt == null, i.RestartRequestedAt != null))
+            .Take(pageSize + 1)
+            .ToListAsync(ct);
+
+        var next = cards.Count > pageSize ? cards[pageSize - 1].Name : null;
+        var operators = filter.After is null ? await OperatorChoicesAsync(db, ct) : [];
+        return new InstanceListModel(filter, cards.Take(pageSize).ToList(), next, operators, now, options.Value, showReseller, canEdit);
+    }
+
+    /// <summary>The operators the user may see, labelled with the reseller for the provider's staff.</summary>
+    public static async Task<IReadOnlyList<OperatorChoice>> OperatorChoicesAsync(PortalDbContext db, CancellationToken ct)
+    {
+        var all = db.Tenant.SeesAllTenants;
+        return await (
+                from o in db.Operators
+                join r in db.Resellers on o.ResellerId equals r.Id
+                orderby all ? r.Name : "", o.Name
+                select new OperatorChoice(o.Id, all ? r.Name + " / " + o.Name : o.Name))
+            .ToListAsync(ct);
+    }
+}
