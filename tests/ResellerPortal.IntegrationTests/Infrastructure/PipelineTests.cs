@@ -32,7 +32,7 @@ public sealed class PipelineTests(PostgresFixture postgres) : PortalTest(postgre
         using var admin = await SignedInAsync(DemoSeeder.AdminEmail);
         var beta = await ResellerIdAsync("beta");
 
-        foreach (var url in new[] { "/admin/resellers/new", $"/admin/resellers/{beta}/edit", $"/admin/resellers/{beta}/operators/new", $"/admin/resellers/{beta}/users/new", "/admin/jobs" })
+        foreach (var url in new[] { "/admin/resellers/new", $"/admin/resellers/{beta}/edit", $"/admin/resellers/{beta}/operators/new", $"/admin/resellers/{beta}/users/new", "/admin/jobs", "/instances/new", "/admin/network-status" })
         {
             var (_, page) = await admin.GetPageAsync(url);
             var postForms = page.Forms.Where(f => string.Equals(f.Method, "post", StringComparison.OrdinalIgnoreCase)).ToList();

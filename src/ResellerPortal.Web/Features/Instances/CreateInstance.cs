@@ -55,7 +55,7 @@ public sealed class CreateInstance(PortalDbContext db, NameAvailability names, I
         }
 
         var settings = form.ToSettings();
-        if (await InstanceRules.CheckStateAsync(db, op.Id, null, settings, ct) is { } refusal)
+        if (await InstanceRules.CheckStateAsync(db, op.Id, null, settings, mayUseTest, ct) is { } refusal)
         {
             return refusal;
         }
@@ -103,9 +103,14 @@ public sealed record InstanceResult(Instance? Instance, string? Field, string? E
 /// <summary>The state rules that need the database: one TEST per operator, one DEMO per customer.</summary>
 public static class InstanceRules
 {
-    public static async Task<InstanceResult?> CheckStateAsync(PortalDbContext db, Guid operatorId, Instance? current, InstanceSettings settings, CancellationToken ct)
+    public static async Task<InstanceResult?> CheckStateAsync(PortalDbContext db, Guid operatorId, Instance? current, InstanceSettings settings, bool mayUseTest, CancellationToken ct)
     {
         var currentId = current?.Id;
+        if (!mayUseTest && (settings.State == ClientState.Test) != (current?.State == ClientState.Test))
+        {
+            return InstanceResult.Refused(nameof(InstanceForm.State), "Only the provider can set or change the TEST state.");
+        }
+
         if (settings.State == ClientState.Test && current?.State != ClientState.Test
             && await db.Instances.IgnoreQueryFilters([PortalDbContext.OperatorScopeFilter])
                 .AnyAsync(i => i.OperatorId == operatorId && i.State == ClientState.Test && i.Id != currentId, ct))

@@ -74,7 +74,7 @@ public sealed class EditInstance(PortalDbContext db, InstanceSecrets secrets, Ti
             return InstanceResult.Refused(nameof(form.ConfirmRestart), RestartWarningText);
         }
 
-        if (await InstanceRules.CheckStateAsync(db, instance.OperatorId, instance, settings, ct) is { } refusal)
+        if (await InstanceRules.CheckStateAsync(db, instance.OperatorId, instance, settings, mayUseTest, ct) is { } refusal)
         {
             return refusal;
         }
