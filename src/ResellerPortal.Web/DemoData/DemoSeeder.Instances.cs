@@ -53,14 +53,15 @@ public sealed partial class DemoSeeder
             var company = Companies[i % Companies.Length] + (i >= Companies.Length ? " " + (op == eu ? "Europe" : "Americas") : string.Empty);
             var name = $"{(op == eu ? "eu" : "us")}-{Companies[i % Companies.Length].Split(' ')[0].ToLowerInvariant()}{(i >= Companies.Length ? "2" : string.Empty)}";
             DateOnly? expires = i % 5 == 0 ? today.AddDays(-10 - i) : i % 3 == 0 ? today.AddDays(90 + i) : null;
-            var state = states[i % states.Length];
+            // EU and US each get every state and mode: both operators see the same (state, mode) cycle.
+            var state = states[i / 2 % states.Length];
             // A demo runs once per customer: later demos of the same company become sales.
             if (state == ClientState.Demo && i >= Companies.Length)
             {
                 state = ClientState.Sold;
             }
 
-            Add(op, name, company, state, modes[i % modes.Length], 5 + (i * 7 % 60), expires, now.AddDays(-(i % 20) - 1));
+            Add(op, name, company, state, modes[i / 2 % modes.Length], 5 + (i * 7 % 60), expires, now.AddDays(-(i % 20) - 1));
         }
 
         Add(eu, "eu-test", "Alpha Telecom (test)", ClientState.Test, ClientMode.On, 5, null, now.AddDays(-200));

@@ -129,7 +129,8 @@ public sealed class InstanceListTests(PostgresFixture postgres) : PortalTest(pos
         Assert.Equal("urgent", page.QuerySelector("[data-instance=eu-acme] [data-cert]")!.GetAttribute("data-cert"));
         Assert.Equal("expired", page.QuerySelector("[data-instance=us-blue] [data-cert]")!.GetAttribute("data-cert"));
         Assert.NotNull(page.QuerySelector("[data-instance=eu-oldtrial] [data-flag=demo-overdue]"));
-        Assert.Null(page.QuerySelector("[data-instance=eu-crescent] [data-flag=demo-overdue]"));
+        Assert.Equal("DEMO", page.QuerySelector("[data-instance=eu-evergreen]")!.GetAttribute("data-state"));
+        Assert.Null(page.QuerySelector("[data-instance=eu-evergreen] [data-flag=demo-overdue]"));
         Assert.NotNull(page.QuerySelector("[data-instance=us-newcomer] [data-flag=provisioning]"));
         Assert.NotNull(page.QuerySelector("[data-instance=eu-growing] [data-flag=restart-pending]"));
     }
