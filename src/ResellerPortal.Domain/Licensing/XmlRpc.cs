@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Globalization;
+using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 
@@ -73,7 +74,7 @@ public static class XmlRpc
     private const string DateTimeFormat = "yyyyMMdd'T'HH':'mm':'ss";
     private static readonly string[] DateTimeFormats = [DateTimeFormat, "yyyy-MM-dd'T'HH':'mm':'ss"];
 
-    public static string EncodeCall(string methodName, params IEnumerable<object> parameters)
+    public static string EncodeCall(string methodName, IEnumerable<object> parameters)
     {
         if (string.IsNullOrEmpty(methodName) || !methodName.All(IsMethodNameCharacter))
         {
@@ -202,8 +203,18 @@ public static class XmlRpc
         }
     }
 
-    private static string Serialize(XElement root) =>
-        "<?xml version=\"1.0\"?>" + root.ToString(SaveOptions.DisableFormatting);
+    private static string Serialize(XElement root)
+    {
+        // Entitized line breaks survive the line-end normalisation of the reader at the other end ("\r\n" stays "\r\n").
+        var settings = new XmlWriterSettings { OmitXmlDeclaration = true, NewLineHandling = NewLineHandling.Entitize };
+        var builder = new StringBuilder("<?xml version=\"1.0\"?>");
+        using (var writer = XmlWriter.Create(builder, settings))
+        {
+            root.WriteTo(writer);
+        }
+
+        return builder.ToString();
+    }
 
     private static XElement Load(string xml, string rootName)
     {
@@ -399,5 +410,5 @@ public static class SetActivationKeyCall
     public const string MethodName = "QM.setActivationKey";
 
     public static string Encode(string instanceName, string licenceKey) =>
-        XmlRpc.EncodeCall(MethodName, instanceName, licenceKey);
+        XmlRpc.EncodeCall(MethodName, [instanceName, licenceKey]);
 }
