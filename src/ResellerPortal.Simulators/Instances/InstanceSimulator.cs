@@ -47,7 +47,6 @@ public sealed record SimulatedInstance(
 
 internal enum InstanceCallResult
 {
-    Installed,
     Fault,
     Failure,
 }
@@ -122,9 +121,6 @@ public sealed class InstanceSimulator(TimeProvider time)
             var entry = EntryFor(name);
             switch (result)
             {
-                case InstanceCallResult.Installed:
-                    entry.Installs++;
-                    break;
                 case InstanceCallResult.Fault:
                     entry.Faults++;
                     break;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using ResellerPortal.Domain;
 using ResellerPortal.Domain.Licensing;
 
 namespace ResellerPortal.Simulators.KeyServer;
@@ -83,7 +84,7 @@ public sealed class KeyServerSimulator
     {
         _time = time;
         _acceptUnknownKeys = acceptUnknownKeys;
-        _initialStock = stock.Select(Ppk.FromText).ToList();
+        _initialStock = stock.Select(ReadStockKey).ToList();
         Reset();
     }
 
@@ -261,6 +262,14 @@ public sealed class KeyServerSimulator
         var hex = Convert.ToHexString(SHA512.HashData(Encoding.UTF8.GetBytes("simulated-licence:" + ppk.Text)));
         var groups = Enumerable.Range(0, 8).Select(i => hex.Substring(i * 8, 8)).Append(hex.Substring(64, 4));
         return string.Join('-', groups);
+    }
+
+    private static Ppk ReadStockKey(string text)
+    {
+        var parsed = Ppk.Parse(text);
+        return parsed.IsValid
+            ? parsed.Ppk
+            : throw new ArgumentException($"The key server's stock has a key that is not valid ('{LogText.Encode(text)}'): {parsed.Failure.Reason}.", nameof(text));
     }
 
     private static DateTime TruncateToSeconds(DateTime time) => time.AddTicks(-(time.Ticks % TimeSpan.TicksPerSecond));

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using ResellerPortal.Domain.Licensing;
 using ResellerPortal.Simulators.Instances;
@@ -11,6 +12,12 @@ public sealed class InstanceSimulatorTests : SimulatorTest
     private const string OtherKey = "6231317C-5232476E-4B3A2F10-9C8D7E6F-0A1B2C3D-4E5F6071-8293A4B5-C6D7E8F9-307D";
 
     private static string InstancePath(string name) => "control/instances/" + Uri.EscapeDataString(name);
+
+    private async Task<SimulatedInstance?> FindAsync(string name)
+    {
+        using var response = await Http.GetAsync(InstancePath(name));
+        return response.StatusCode == HttpStatusCode.NotFound ? null : await response.Content.ReadFromJsonAsync<SimulatedInstance>(Json);
+    }
 
     private async Task<HttpResponseMessage> PostRpcAsync(string xml, CancellationToken cancellationToken = default)
     {
@@ -160,16 +167,20 @@ public sealed class InstanceSimulatorTests : SimulatorTest
     {
         await TellAsync(InstancePath("acme-qm"), new { behaviour = "stall", seconds = 600, times = 1 });
 
-        using (var giveUp = new CancellationTokenSource(TimeSpan.FromMilliseconds(300)))
+        // Give up only once the instance holds the call, as a client's per-attempt timeout would.
+        using (var giveUp = new CancellationTokenSource())
         {
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => PostRpcAsync(SetActivationKeyCall.Encode("acme-qm", Key), giveUp.Token));
+            var stalled = PostRpcAsync(SetActivationKeyCall.Encode("acme-qm", Key), giveUp.Token);
+            await EventuallyAsync(async () => (await FindAsync("acme-qm"))?.Calls == 1, "the instance to hold the first call");
+            await giveUp.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => stalled);
         }
 
         var retry = await SetActivationKeyAsync("acme-qm", Key);
 
         Assert.Equal("OK", retry.Value);
         await EventuallyAsync(
-            async () => await GetJsonAsync<SimulatedInstance>(InstancePath("acme-qm")) is { Calls: 2, Installs: 1, Failures: 1 },
+            async () => await FindAsync("acme-qm") is { Calls: 2, Installs: 1, Failures: 1 },
             "two calls: one abandoned, one installed");
     }
 

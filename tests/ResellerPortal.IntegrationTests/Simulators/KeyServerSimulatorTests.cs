@@ -10,6 +10,8 @@ public sealed class KeyServerSimulatorTests : SimulatorTest
 {
     private static string KeyPath(string ppk) => "control/keys/" + Uri.EscapeDataString(ppk);
 
+    private Task<KeyCallCounts> CallsAsync(string ppk) => GetJsonAsync<KeyCallCounts>("control/calls/" + Uri.EscapeDataString(ppk));
+
     [Fact]
     public async Task A_key_in_stock_is_activated_with_the_documented_reply()
     {
@@ -52,7 +54,7 @@ public sealed class KeyServerSimulatorTests : SimulatorTest
         Assert.Equal(first.IssuedAt, second.IssuedAt);
         Assert.Equal(first.ExpiresOn, second.ExpiresOn);
         Assert.Equal(first.ServerTime!.Value.AddHours(5), second.ServerTime);
-        Assert.Equal(new KeyCallCounts(2, 2, 0, 0), await GetJsonAsync<KeyCallCounts>("control/calls/" + Uri.EscapeDataString(InStock)));
+        Assert.Equal(new KeyCallCounts(2, 2, 0, 0), await CallsAsync(InStock));
     }
 
     [Fact]
@@ -105,7 +107,7 @@ public sealed class KeyServerSimulatorTests : SimulatorTest
         Assert.Equal((KeyServerOutcome.Refused, "Key already used U:77"), (first.Outcome, first.Reason));
         Assert.Equal((KeyServerOutcome.Refused, "Key already used U:77"), (second.Outcome, second.Reason));
         Assert.Equal(KeyServerOutcome.Activated, third.Outcome);
-        Assert.Equal(new KeyCallCounts(3, 1, 2, 0), await GetJsonAsync<KeyCallCounts>("control/calls/" + Uri.EscapeDataString(InStock)));
+        Assert.Equal(new KeyCallCounts(3, 1, 2, 0), await CallsAsync(InStock));
     }
 
     [Fact]
@@ -121,7 +123,7 @@ public sealed class KeyServerSimulatorTests : SimulatorTest
         Assert.Equal(HttpStatusCode.InternalServerError, second.StatusCode);
         Assert.Equal(KeyServerOutcome.Malformed, KeyServerReply.Parse(await first.Content.ReadAsStringAsync()).Outcome);
         Assert.Equal(KeyServerOutcome.Activated, third.Outcome);
-        Assert.Equal(new KeyCallCounts(3, 1, 0, 2), await GetJsonAsync<KeyCallCounts>("control/calls/" + Uri.EscapeDataString(InStock)));
+        Assert.Equal(new KeyCallCounts(3, 1, 0, 2), await CallsAsync(InStock));
     }
 
     [Fact]
@@ -129,16 +131,20 @@ public sealed class KeyServerSimulatorTests : SimulatorTest
     {
         await TellAsync(KeyPath(InStock), new { behaviour = "stall", seconds = 600, times = 1 });
 
-        using (var giveUp = new CancellationTokenSource(TimeSpan.FromMilliseconds(300)))
+        // Give up only once the server holds the call, as a client's per-attempt timeout would.
+        using (var giveUp = new CancellationTokenSource())
         {
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Http.GetAsync(ActivationUrl(InStock), giveUp.Token));
+            var stalled = Http.GetAsync(ActivationUrl(InStock), giveUp.Token);
+            await EventuallyAsync(async () => (await CallsAsync(InStock)).Calls == 1, "the server to hold the first call");
+            await giveUp.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => stalled);
         }
 
         var retry = await ActivateAsync(InStock);
 
         Assert.Equal(KeyServerOutcome.Activated, retry.Outcome);
         await EventuallyAsync(
-            async () => await GetJsonAsync<KeyCallCounts>("control/calls/" + Uri.EscapeDataString(InStock)) == new KeyCallCounts(2, 1, 0, 1),
+            async () => await CallsAsync(InStock) == new KeyCallCounts(2, 1, 0, 1),
             "two calls: one abandoned, one that produced the key");
     }
 
@@ -161,7 +167,7 @@ public sealed class KeyServerSimulatorTests : SimulatorTest
         var retry = await ActivateAsync(InStock);
 
         Assert.Equal(KeyServerOutcome.Activated, retry.Outcome);
-        Assert.Equal(new KeyCallCounts(2, 1, 0, 1), await GetJsonAsync<KeyCallCounts>("control/calls/" + Uri.EscapeDataString(InStock)));
+        Assert.Equal(new KeyCallCounts(2, 1, 0, 1), await CallsAsync(InStock));
     }
 
     [Fact]
@@ -202,7 +208,7 @@ public sealed class KeyServerSimulatorTests : SimulatorTest
         Assert.Equal(KeyServerOutcome.Malformed, KeyServerReply.Parse(truncated).Outcome);
         Assert.Equal(KeyServerOutcome.Activated, retry.Outcome);
         Assert.StartsWith(truncated.Split('\n')[2][2..], retry.LicenceKey, StringComparison.Ordinal);
-        Assert.Equal(new KeyCallCounts(2, 1, 0, 1), await GetJsonAsync<KeyCallCounts>("control/calls/" + Uri.EscapeDataString(InStock)));
+        Assert.Equal(new KeyCallCounts(2, 1, 0, 1), await CallsAsync(InStock));
     }
 
     [Fact]
@@ -212,7 +218,7 @@ public sealed class KeyServerSimulatorTests : SimulatorTest
 
         Assert.All(replies, reply => Assert.Equal(KeyServerOutcome.Activated, reply.Outcome));
         Assert.Single(replies.Select(r => (r.LicenceKey, r.IssuedAt, r.ExpiresOn)).Distinct());
-        Assert.Equal(new KeyCallCounts(20, 20, 0, 0), await GetJsonAsync<KeyCallCounts>("control/calls/" + Uri.EscapeDataString(InStock)));
+        Assert.Equal(new KeyCallCounts(20, 20, 0, 0), await CallsAsync(InStock));
     }
 
     [Fact]
