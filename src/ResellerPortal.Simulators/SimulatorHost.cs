@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using ResellerPortal.Simulators.Instances;
 using ResellerPortal.Simulators.KeyServer;
+using ResellerPortal.Simulators.StatusFeed;
 
 namespace ResellerPortal.Simulators;
 
@@ -53,6 +54,12 @@ public sealed class SimulatorHost : IAsyncDisposable
     public KeyServerSimulator KeyServer => _app.Services.GetRequiredService<KeyServerSimulator>();
 
     public InstanceSimulator Instances => _app.Services.GetRequiredService<InstanceSimulator>();
+
+    public StatusFeedSimulator StatusFeed => _app.Services.GetRequiredService<StatusFeedSimulator>();
+
+    public Uri StatusFeedUrl => new(BaseUrl, StatusFeedEndpoints.FeedPath.TrimStart('/'));
+
+    public Uri StatusPageUrl => new(BaseUrl, StatusFeedEndpoints.PagePath.TrimStart('/'));
 
     /// <summary>Starts the simulators on loopback; port 0 takes a free port (see <see cref="BaseUrl"/>).</summary>
     public static async Task<SimulatorHost> StartAsync(int port = 0, SimulatorOptions? options = null, CancellationToken cancellationToken = default)
@@ -114,6 +121,7 @@ public sealed class SimulatorHost : IAsyncDisposable
         builder.Services.AddSingleton(options.TimeProvider);
         builder.Services.AddSingleton(new KeyServerSimulator(options.Stock, options.AcceptUnknownKeys, options.TimeProvider));
         builder.Services.AddSingleton(new InstanceSimulator(options.TimeProvider));
+        builder.Services.AddSingleton(new StatusFeedSimulator());
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
@@ -140,10 +148,12 @@ public sealed class SimulatorHost : IAsyncDisposable
 
         app.MapKeyServer();
         app.MapInstances();
-        app.MapPost("/control/reset", (KeyServerSimulator keyServer, InstanceSimulator instances) =>
+        app.MapStatusFeed();
+        app.MapPost("/control/reset", (KeyServerSimulator keyServer, InstanceSimulator instances, StatusFeedSimulator statusFeed) =>
         {
             keyServer.Reset();
             instances.Reset();
+            statusFeed.Reset();
             return Results.NoContent();
         });
         return app;

@@ -7,7 +7,7 @@ using ResellerPortal.Web.Data;
 namespace ResellerPortal.Web.Features.Network;
 
 /// <summary>Reads the status feed over HTTP and records the reading (or the failure) in the shared row.</summary>
-public sealed class NetworkStatusReader(HttpClient http, PortalDbContext db, IOptions<NetworkStatusOptions> options, TimeProvider clock, ILogger<NetworkStatusReader> logger)
+public sealed class NetworkStatusReader(HttpClient http, PortalDbContext db, NetworkStatusCache cache, IOptions<NetworkStatusOptions> options, TimeProvider clock, ILogger<NetworkStatusReader> logger)
 {
     public async Task<NetworkIndicator> RefreshAsync(CancellationToken ct)
     {
@@ -37,6 +37,8 @@ public sealed class NetworkStatusReader(HttpClient http, PortalDbContext db, IOp
         }
 
         await db.SaveChangesAsync(ct);
+        // This node shows the new reading at once; the others within their cache's few seconds.
+        cache.Invalidate();
         return snapshot.FeedIndicator;
     }
 }

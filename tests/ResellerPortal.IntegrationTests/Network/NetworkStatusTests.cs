@@ -1,0 +1,99 @@
+using Microsoft.Extensions.DependencyInjection;
+using ResellerPortal.Domain.Network;
+using ResellerPortal.IntegrationTests.Support;
+using ResellerPortal.Simulators;
+using ResellerPortal.Simulators.StatusFeed;
+using ResellerPortal.Web.Data;
+using ResellerPortal.Web.DemoData;
+using ResellerPortal.Web.Features.Network;
+
+namespace ResellerPortal.IntegrationTests.Network;
+
+/// <summary>The network-status job against a Statuspage-style feed on loopback, and the top bar that shows it.</summary>
+public sealed class NetworkStatusTests(PostgresFixture postgres) : PortalTest(postgres)
+{
+    private SimulatorHost _feed = null!;
+
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["NetworkStatus:FeedUrl"] = _feed.StatusFeedUrl.ToString(),
+        ["NetworkStatus:PageUrl"] = _feed.StatusPageUrl.ToString(),
+    };
+
+    public override async Task InitializeAsync()
+    {
+        _feed = await SimulatorHost.StartAsync();
+        await base.InitializeAsync();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _feed.DisposeAsync();
+    }
+
+    [Theory]
+    [InlineData("none", "green")]
+    [InlineData("minor", "blue")]
+    [InlineData("major", "yellow")]
+    [InlineData("critical", "red")]
+    public async Task The_feeds_indicator_shows_as_its_colour_linking_to_the_status_page(string indicator, string colour)
+    {
+        _feed.StatusFeed.Set(indicator, "whatever", StatusFeedBehaviour.Normal);
+
+        await RefreshAsync();
+
+        using var owner = await SignedInAsync(DemoSeeder.Reseller1Email);
+        var (_, page) = await owner.GetPageAsync("/dashboard");
+        var status = page.QuerySelector("[data-network-status]")!;
+        Assert.Equal(colour, status.GetAttribute("data-network-status"));
+        Assert.Equal(_feed.StatusPageUrl.ToString(), status.GetAttribute("href"));
+        Assert.Equal("_blank", status.GetAttribute("target"));
+    }
+
+    [Theory]
+    [InlineData(StatusFeedBehaviour.Error500)]
+    [InlineData(StatusFeedBehaviour.Garbage)]
+    public async Task An_unreadable_feed_shows_status_unknown_never_green(StatusFeedBehaviour behaviour)
+    {
+        _feed.StatusFeed.Set("none", "fine", StatusFeedBehaviour.Normal);
+        await RefreshAsync();
+        _feed.StatusFeed.Set("none", "fine", behaviour);
+
+        Assert.Equal(NetworkIndicator.Unknown, await RefreshAsync());
+
+        using var owner = await SignedInAsync(DemoSeeder.Reseller1Email);
+        var (_, page) = await owner.GetPageAsync("/dashboard");
+        var status = page.QuerySelector("[data-network-status]")!;
+        Assert.Equal("grey", status.GetAttribute("data-network-status"));
+        Assert.Contains("Status unknown", status.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_provider_can_override_the_feed_by_hand_and_hand_back()
+    {
+        _feed.StatusFeed.Set("none", "fine", StatusFeedBehaviour.Normal);
+        await RefreshAsync();
+        using var admin = await SignedInAsync(DemoSeeder.AdminEmail);
+
+        var saved = await admin.SubmitAsync("/admin/network-status", [new("Override", nameof(NetworkIndicator.Outage)), new("Text", "Maintenance in EU-1")]);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, saved.StatusCode);
+
+        using var owner = await SignedInAsync(DemoSeeder.Reseller1Email);
+        var (_, page) = await owner.GetPageAsync("/dashboard");
+        var status = page.QuerySelector("[data-network-status]")!;
+        Assert.Equal("red", status.GetAttribute("data-network-status"));
+        Assert.Contains("Maintenance in EU-1", status.TextContent, StringComparison.Ordinal);
+
+        await admin.SubmitAsync("/admin/network-status", [new("Override", string.Empty), new("Text", string.Empty)]);
+        var (_, after) = await owner.GetPageAsync("/dashboard");
+        Assert.Equal("green", after.QuerySelector("[data-network-status]")!.GetAttribute("data-network-status"));
+    }
+
+    private async Task<NetworkIndicator> RefreshAsync()
+    {
+        await using var scope = Portal.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<PortalDbContext>().Tenant.UsePlatform();
+        return await scope.ServiceProvider.GetRequiredService<NetworkStatusReader>().RefreshAsync(CancellationToken.None);
+    }
+}
