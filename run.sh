@@ -29,8 +29,13 @@ if [ -z "${ConnectionStrings__Portal:-}" ]; then
 fi
 
 APP_PID=""
+SIM_PID=""
 cleanup() {
   trap - INT TERM EXIT
+  if [ -n "$SIM_PID" ]; then
+    kill -TERM "$SIM_PID" 2>/dev/null || true
+    wait "$SIM_PID" 2>/dev/null || true
+  fi
   if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
     # SIGTERM: a background job of a script ignores SIGINT, but the .NET host stops cleanly on TERM.
     kill -TERM "$APP_PID" 2>/dev/null || true
@@ -45,8 +50,22 @@ cleanup() {
 }
 trap cleanup INT TERM EXIT
 
-echo "Building the portal..."
+echo "Building the portal and the protocol simulators..."
 dotnet publish src/ResellerPortal.Web -c Release -nologo -v quiet -o "$ROOT/.data/app" >/dev/null
+dotnet publish src/ResellerPortal.Simulators -c Release -nologo -v quiet -o "$ROOT/.data/simulators" >/dev/null
+
+# The simulators stand in for the provider's systems: the key server, the instances' XML-RPC
+# endpoint and the network status feed (see src/ResellerPortal.Simulators/README.md).
+SIM_PORT="${SIM_PORT:-5100}"
+(cd "$ROOT/.data/simulators" && exec dotnet ResellerPortal.Simulators.dll --urls "http://127.0.0.1:$SIM_PORT" --KeyServer:AcceptUnknownKeys=true) >"$ROOT/.data/simulators.log" 2>&1 &
+SIM_PID=$!
+export NetworkStatus__FeedUrl="${NetworkStatus__FeedUrl:-http://127.0.0.1:$SIM_PORT/api/v2/status.json}"
+export NetworkStatus__PageUrl="${NetworkStatus__PageUrl:-http://127.0.0.1:$SIM_PORT/status}"
+export NetworkStatus__PollSeconds="${NetworkStatus__PollSeconds:-20}"
+# Production takes 5–10 minutes to provision and 3–5 to restart; the demo a few seconds.
+export Instances__ProvisioningDelaySeconds="${Instances__ProvisioningDelaySeconds:-30}"
+export Instances__RestartDelaySeconds="${Instances__RestartDelaySeconds:-20}"
+export Jobs__InstanceProvisioningSeconds="${Jobs__InstanceProvisioningSeconds:-10}"
 
 cat <<INFO
 
@@ -57,6 +76,7 @@ Demo logins (password ${PORTAL_DEMO_PASSWORD:-Demo!2345}):
   reseller1@demo.local  ResellerAdmin of Alpha Telecom (operators EU and US)
   reseller2@demo.local  ResellerAdmin of Beta Voice
   staff1@demo.local     ResellerUser of Alpha Telecom, operator EU only
+Simulated provider systems (key server, instance XML-RPC, status feed) on http://127.0.0.1:$SIM_PORT
 Press Ctrl-C to stop.
 
 INFO

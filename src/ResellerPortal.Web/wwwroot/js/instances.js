@@ -46,29 +46,33 @@
       form.addEventListener("change", () => { form.dataset.dirty = "true"; });
       form.addEventListener("submit", () => { form.dataset.submitting = "true"; });
       form.addEventListener("htmx:afterRequest", () => { form.dataset.submitting = "false"; });
-      watchRestartFields(form);
     });
     root.querySelectorAll("input[data-availability-url]").forEach(watchAvailability);
   }
 
-  // Changing a field that restarts the instance shows the warning before saving.
-  function watchRestartFields(form) {
-    const warning = form.querySelector("#restart-warning");
+  // Changing a field that restarts the instance shows the warning before saving. Delegated, and
+  // compared with the values the page was served with, so it does not depend on when a form was set up.
+  const initialValue = (field) => field.tagName === "SELECT"
+    ? (Array.from(field.options).find((o) => o.defaultSelected) ?? field.options[0])?.value ?? ""
+    : field.defaultValue;
+  const onRestartField = (event) => {
+    const field = event.target;
+    if (!(field instanceof HTMLElement) || !field.matches("[data-restarts]")) {
+      return;
+    }
+    const form = field.closest("form");
+    const warning = form?.querySelector("#restart-warning");
     if (!warning) {
       return;
     }
-    const fields = Array.from(form.querySelectorAll("[data-restarts]"));
-    const initial = new Map(fields.map((f) => [f, f.value]));
-    const shownByServer = !warning.classList.contains("d-none");
-    const update = () => {
-      const changed = fields.some((f) => f.value !== initial.get(f));
-      warning.classList.toggle("d-none", !changed && !shownByServer);
-    };
-    fields.forEach((f) => {
-      f.addEventListener("input", update);
-      f.addEventListener("change", update);
-    });
-  }
+    if (warning.dataset.shownByServer === undefined) {
+      warning.dataset.shownByServer = warning.classList.contains("d-none") ? "false" : "true";
+    }
+    const changed = Array.from(form.querySelectorAll("[data-restarts]")).some((f) => f.value !== initialValue(f));
+    warning.classList.toggle("d-none", !changed && warning.dataset.shownByServer !== "true");
+  };
+  document.addEventListener("input", onRestartField);
+  document.addEventListener("change", onRestartField);
 
   // Checks the name as the user types: a check mark when free, the reason when not.
   function watchAvailability(input) {
@@ -120,6 +124,24 @@
       check();
     }
   }
+
+  // Empty filters stay out of the address, so a bookmarked view reads as what it filters.
+  document.body.addEventListener("htmx:configRequest", (event) => {
+    if (event.detail.elt.id !== "instance-filters") {
+      return;
+    }
+    const parameters = event.detail.parameters;
+    for (const key of Array.from(parameters.keys ? parameters.keys() : Object.keys(parameters))) {
+      const value = parameters.get ? parameters.get(key) : parameters[key];
+      if (value === "" || value === null) {
+        if (parameters.delete) {
+          parameters.delete(key);
+        } else {
+          delete parameters[key];
+        }
+      }
+    }
+  });
 
   initForms(document);
 })();
