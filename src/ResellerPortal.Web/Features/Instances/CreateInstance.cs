@@ -125,7 +125,7 @@ public static class InstanceRules
             var email = settings.ContactEmail is { } e ? LikePattern.Escape(e.Trim()) : null;
             var earlier = await db.Instances.IgnoreQueryFilters([PortalDbContext.NotDeletedFilter, PortalDbContext.OperatorScopeFilter])
                 .Where(i => i.WasDemo && i.Id != currentId
-                    && (EF.Functions.ILike(i.LongName, longName) || (email != null && i.ContactEmail != null && EF.Functions.ILike(i.ContactEmail, email))))
+                    && (EF.Functions.ILike(i.LongName, longName, LikePattern.EscapeCharacter) || (email != null && i.ContactEmail != null && EF.Functions.ILike(i.ContactEmail, email, LikePattern.EscapeCharacter))))
                 .AnyAsync(ct);
             if (earlier)
             {

@@ -127,9 +127,10 @@ public sealed class ListInstances(PortalDbContext db, IOptions<InstanceOptions> 
 
         if (filter.NormalizedQ is { } q)
         {
-            // ILIKE with the wildcards of the input escaped: served by the trigram index.
+            // Names are stored lower-case and q is lower-cased, so a case-sensitive LIKE will do;
+            // the trigram index serves it from three characters on.
             var pattern = LikePattern.Contains(q);
-            query = query.Where(i => EF.Functions.ILike(i.Name, pattern));
+            query = query.Where(i => EF.Functions.Like(i.Name, pattern, LikePattern.EscapeCharacter));
         }
 
         var now = clock.GetUtcNow();
@@ -150,24 +151,43 @@ public sealed class ListInstances(PortalDbContext db, IOptions<InstanceOptions> 
             query = query.Where(i => i.Name.CompareTo(after) > 0);
         }
 
-        var showReseller = db.Tenant.SeesAllTenants;
-        var cards = await (
-                from i in query
-                join o in db.Operators on i.OperatorId equals o.Id
-                join r in db.Resellers on i.ResellerId equals r.Id
-                orderby i.Name
-                select new InstanceCard(
-                    i.Id, i.Name, i.LongName, o.Name, o.Domain, o.CertificateExpiresOn,
-                    showReseller ? r.Name : null,
-                    i.State, i.Mode, i.MaxAgents, i.ExpirationDate, i.StateChangedAt,
-                    i.ProvisionedAt == null, i.RestartRequestedAt != null))
+        // One table for the cards; their operators come from the (small) list the filter bar needs anyway.
+        var rows = await query
+            .OrderBy(i => i.Name)
+            .Select(i => new
+            {
+                i.Id, i.Name, i.LongName, i.OperatorId, i.State, i.Mode, i.MaxAgents, i.ExpirationDate, i.StateChangedAt,
+                Provisioning = i.ProvisionedAt == null,
+                RestartPending = i.RestartRequestedAt != null,
+            })
             .Take(pageSize + 1)
             .ToListAsync(ct);
 
-        var next = cards.Count > pageSize ? cards[pageSize - 1].Name : null;
-        var operators = filter.After is null ? await OperatorChoicesAsync(db, ct) : [];
-        return new InstanceListModel(filter, cards.Take(pageSize).ToList(), next, operators, now, options.Value, showReseller, canEdit);
+        var showReseller = db.Tenant.SeesAllTenants;
+        var operatorIds = rows.Select(r => r.OperatorId).Distinct().ToList();
+        var operators = await (
+                from o in db.Operators
+                join r in db.Resellers on o.ResellerId equals r.Id
+                where showReseller ? operatorIds.Contains(o.Id) : true
+                orderby o.Name
+                select new OperatorView(o.Id, o.Name, o.Domain, o.CertificateExpiresOn, r.Name))
+            .ToListAsync(ct);
+        var byId = operators.ToDictionary(o => o.Id);
+        var cards = rows.Take(pageSize).Select(r =>
+        {
+            var o = byId[r.OperatorId];
+            return new InstanceCard(r.Id, r.Name, r.LongName, o.Name, o.Domain, o.CertificateExpiresOn, showReseller ? o.ResellerName : null,
+                r.State, r.Mode, r.MaxAgents, r.ExpirationDate, r.StateChangedAt, r.Provisioning, r.RestartPending);
+        }).ToList();
+
+        var next = rows.Count > pageSize ? rows[pageSize - 1].Name : null;
+        IReadOnlyList<OperatorChoice> choices = filter.After is not null ? []
+            : showReseller ? await OperatorChoicesAsync(db, ct)
+            : operators.Select(o => new OperatorChoice(o.Id, o.Name)).ToList();
+        return new InstanceListModel(filter, cards, next, choices, now, options.Value, showReseller, canEdit);
     }
+
+    private sealed record OperatorView(Guid Id, string Name, string Domain, DateOnly? CertificateExpiresOn, string ResellerName);
 
     /// <summary>The operators the user may see, labelled with the reseller for the provider's staff.</summary>
     public static async Task<IReadOnlyList<OperatorChoice>> OperatorChoicesAsync(PortalDbContext db, CancellationToken ct)

@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# Benchmark of the instances list (issue 3). Starts its own PostgreSQL cluster under bench/instances/.data,
+# the portal (Release) and the reference host, seeds 100,000 instances, and measures with wrk on loopback:
+# 32 connections, 10 s per run after a 3 s warm-up, two runs per scenario (the median of two is their mean).
+# Usage: bench/instances/run.sh            (installs wrk with apt-get when run as root)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT="$(pwd)"
+B="$ROOT/bench/instances"
+DATA="$B/.data"
+PG_PORT="${PG_PORT:-55532}"
+APP_PORT="${APP_PORT:-5201}"
+REF_PORT="${REF_PORT:-5202}"
+RUNS="${RUNS:-2}"
+DURATION="${DURATION:-10s}"
+. scripts/pg.sh
+
+pg_ensure_installed
+if ! command -v wrk >/dev/null 2>&1; then
+  [ "$(id -u)" -eq 0 ] || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+fi
+
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  pg_stop "$DATA/pg"
+}
+trap cleanup EXIT
+
+rm -rf "$DATA"
+mkdir -p "$DATA"
+pg_start "$DATA/pg" "$PG_PORT"
+pg_create_db "$PG_PORT" bench
+CS="Host=127.0.0.1;Port=$PG_PORT;Database=bench;Username=portal;Maximum Pool Size=100${CS_EXTRA:-}"
+psql_bench() { pg_as_owner "$(command -v psql)" -h 127.0.0.1 -p "$PG_PORT" -U portal -d bench -v ON_ERROR_STOP=1 "$@"; }
+
+echo "Publishing the portal and the reference host (Release)..."
+dotnet publish src/ResellerPortal.Web -c Release -nologo -v quiet -o "$DATA/app" >/dev/null
+dotnet publish bench/instances/ReferenceHost -c Release -nologo -v quiet -o "$DATA/ref" >/dev/null
+
+(cd "$DATA/app" && ConnectionStrings__Portal="$CS" Portal__SeedDemo=true Logging__File__Path="" ASPNETCORE_ENVIRONMENT=Production \
+  exec dotnet ResellerPortal.Web.dll --urls "http://127.0.0.1:$APP_PORT") >"$DATA/app.log" 2>&1 &
+APP_PID=$!
+PIDS+=("$APP_PID")
+(cd "$DATA/ref" && ConnectionStrings__Portal="$CS" exec dotnet ReferenceHost.dll --urls "http://127.0.0.1:$REF_PORT") >"$DATA/ref.log" 2>&1 &
+PIDS+=("$!")
+for _ in $(seq 1 120); do curl -sf -o /dev/null "http://127.0.0.1:$APP_PORT/health/ready" && break; sleep 1; done
+
+echo "Seeding 100,000 instances..."
+psql_bench -q -f "$B/seed.sql"
+ALPHA="$(psql_bench -Atc "SELECT \"Id\" FROM \"Resellers\" WHERE \"Slug\" = 'alpha'")"
+psql_bench -Atc "SELECT count(*) || ' instances, ' || count(DISTINCT \"ResellerId\") || ' resellers' FROM \"Instances\""
+
+# Sign in as reseller1 as a browser would, and keep the session cookie for wrk.
+JAR="$DATA/cookies"
+TOKEN="$(curl -s -c "$JAR" "http://127.0.0.1:$APP_PORT/account/login" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -1)"
+curl -s -o /dev/null -b "$JAR" -c "$JAR" --data-urlencode "Email=reseller1@demo.local" --data-urlencode "Password=Demo!2345" \
+  --data-urlencode "__RequestVerificationToken=$TOKEN" "http://127.0.0.1:$APP_PORT/account/login"
+COOKIE="rp.auth=$(awk '$6 == "rp.auth" { print $7 }' "$JAR")"
+
+Q=ab
+declare -A URLS=(
+  [portal-filtered]="http://127.0.0.1:$APP_PORT/instances?state=SOLD&q=$Q"
+  [portal-unfiltered]="http://127.0.0.1:$APP_PORT/instances"
+  [name-availability]="http://127.0.0.1:$APP_PORT/instances/name-availability?name=not-taken-yet"
+  [reference-filtered]="http://127.0.0.1:$REF_PORT/cards?reseller=$ALPHA&state=Sold&q=$Q"
+  [reference-unfiltered]="http://127.0.0.1:$REF_PORT/cards?reseller=$ALPHA"
+)
+ORDER=(portal-filtered reference-filtered portal-unfiltered reference-unfiltered name-availability)
+
+# The portal pages must really be the signed-in list, with the same cards as the reference.
+for pair in "filtered" "unfiltered"; do
+  portal_cards="$(curl -s -H "Cookie: $COOKIE" "${URLS[portal-$pair]}" | grep -o 'data-instance="[^"]*"' | tr '\n' ' ')"
+  reference_cards="$(curl -s "${URLS[reference-$pair]}" | grep -o 'data-instance="[^"]*"' | tr '\n' ' ')"
+  [ -n "$portal_cards" ] || { echo "The portal's $pair page shows no cards: not signed in?" >&2; exit 1; }
+  [ "$portal_cards" = "$reference_cards" ] || { echo "The $pair cards differ between the portal and the reference." >&2; exit 1; }
+done
+
+to_ms() { awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } printf "%.2f", v }'; }
+RESULTS="$DATA/results.tsv"
+: > "$RESULTS"
+for name in "${ORDER[@]}"; do
+  url="${URLS[$name]}"
+  header=()
+  script=()
+  if [[ "$name" == portal-* || "$name" == name-availability ]]; then
+    header=(-H "Cookie: $COOKIE")
+    script=(-s "$B/cookie.lua")
+  fi
+  bytes="$(curl -s "${header[@]}" "$url" | wc -c)"
+  export BENCH_COOKIE="$COOKIE"
+  wrk -t2 -c32 -d3s "${script[@]}" "$url" >/dev/null
+  rps_sum=0; p50_sum=0; p99_sum=0
+  for run in $(seq 1 "$RUNS"); do
+    out="$(wrk -t2 -c32 -d"$DURATION" --latency "${script[@]}" "$url")"
+    if echo "$out" | grep -q "Non-2xx"; then echo "$name: non-2xx answers" >&2; echo "$out" >&2; exit 1; fi
+    rps="$(echo "$out" | awk '/Requests\/sec/ { print $2 }')"
+    p50="$(echo "$out" | awk '$1 == "50%" { print $2 }' | to_ms)"
+    p99="$(echo "$out" | awk '$1 == "99%" { print $2 }' | to_ms)"
+    echo "  $name run $run: $rps req/s, p50 $p50 ms, p99 $p99 ms"
+    rps_sum="$(echo "$rps_sum + $rps" | bc -l)"; p50_sum="$(echo "$p50_sum + $p50" | bc -l)"; p99_sum="$(echo "$p99_sum + $p99" | bc -l)"
+  done
+  printf "%s\t%.0f\t%.2f\t%.2f\t%s\n" "$name" "$(echo "$rps_sum / $RUNS" | bc -l)" "$(echo "$p50_sum / $RUNS" | bc -l)" "$(echo "$p99_sum / $RUNS" | bc -l)" "$bytes" >> "$RESULTS"
+done
+RSS_KB="$(awk '/VmRSS/ { print $2 }' "/proc/$APP_PID/status")"
+
+echo
+echo "| scenario | requests/s | p50 ms | p99 ms | HTML bytes |"
+echo "|---|---|---|---|---|"
+while IFS=$'\t' read -r name rps p50 p99 bytes; do echo "| $name | $rps | $p50 | $p99 | $bytes |"; done < "$RESULTS"
+real_f="$(awk '$1 == "portal-filtered" { print $2 }' "$RESULTS")"; ref_f="$(awk '$1 == "reference-filtered" { print $2 }' "$RESULTS")"
+real_u="$(awk '$1 == "portal-unfiltered" { print $2 }' "$RESULTS")"; ref_u="$(awk '$1 == "reference-unfiltered" { print $2 }' "$RESULTS")"
+echo
+printf "portal/reference throughput: filtered %.0f %%, unfiltered %.0f %%\n" "$(echo "100 * $real_f / $ref_f" | bc -l)" "$(echo "100 * $real_u / $ref_u" | bc -l)"
+echo "portal memory (RSS) after the run: $((RSS_KB / 1024)) MB"
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ { print $2 }') GiB, $(uname -sr)"
+if [ "${KEEP:-0}" = 1 ]; then
+  trap - EXIT
+  echo "KEEP=1: portal on $APP_PORT, reference on $REF_PORT and PostgreSQL on $PG_PORT left running; cookie: $COOKIE"
+fi
