@@ -6,7 +6,7 @@ using ResellerPortal.Domain.Tenancy;
 namespace ResellerPortal.Domain.Packages;
 
 /// <summary>The termination route for international calls (seed 003: Value or Premium).</summary>
-public enum Route
+public enum TerminationRoute
 {
     Value,
     Premium,
@@ -67,7 +67,7 @@ public sealed class Package : ITenantOwned, IAudited
         CreatedAt = createdAt;
         PulseFirst = 60;
         PulseNext = 60;
-        Route = Route.Value;
+        Route = TerminationRoute.Value;
         AreaRatesText = string.Empty;
         FreeZonesText = string.Empty;
         Services = ClientServices.SubAccounts | ClientServices.Dids | ClientServices.Voicemail | ClientServices.Cdr | ClientServices.Balance;
@@ -91,7 +91,7 @@ public sealed class Package : ITenantOwned, IAudited
 
     public int PulseNext { get; private set; }
 
-    public Route Route { get; private set; }
+    public TerminationRoute Route { get; private set; }
 
     /// <summary>Calls to other customers of the provider are free (seed 003 "VoIP.ms to VoIP.ms calls").</summary>
     public bool FreeOnNetCalls { get; private set; }
@@ -155,7 +155,7 @@ public sealed class Package : ITenantOwned, IAudited
         PulseNext = pulse.Next;
     }
 
-    public void SetRouting(Route route, bool freeOnNetCalls)
+    public void SetRouting(TerminationRoute route, bool freeOnNetCalls)
     {
         Route = route;
         FreeOnNetCalls = freeOnNetCalls;

@@ -8,6 +8,7 @@ using ResellerPortal.Web.Auditing;
 using ResellerPortal.Web.Auth;
 using ResellerPortal.Web.Data;
 using ResellerPortal.Web.Email;
+using ResellerPortal.Web.Features.Clients;
 using ResellerPortal.Web.Jobs;
 using ResellerPortal.Web.Tenancy;
 
@@ -64,6 +65,7 @@ public static class ServiceRegistration
             .AddDbContextCheck<PortalDbContext>("database", tags: ["ready"])
             .AddCheck<SchedulerHealthCheck>("scheduler", tags: ["ready"]);
         services.AddScoped<Features.Resellers.ResellerAdministration>();
+        services.AddClientsFeature();
         services.AddScoped<DemoData.DemoSeeder>();
         return services;
     }
