@@ -12,7 +12,7 @@ namespace ResellerPortal.Web.DemoData;
 /// nothing when the demo admin already exists. The password is <c>Demo!2345</c> unless
 /// <c>PORTAL_DEMO_PASSWORD</c> is set.
 /// </summary>
-public sealed class DemoSeeder(
+public sealed partial class DemoSeeder(
     PortalDbContext db,
     UserManager<PortalUser> users,
     RoleManager<IdentityRole<Guid>> roles,
@@ -59,6 +59,7 @@ public sealed class DemoSeeder(
         var staff = await CreateUserAsync(Staff1Email, "Alpha EU Staff", Roles.ResellerUser, reseller1.Id);
         db.OperatorAssignments.Add(new OperatorAssignment(reseller1.Id, staff.Id, eu.Id));
         await db.SaveChangesAsync(ct);
+        await SeedClientsAsync(reseller1, reseller2, eu, us, beta, now, ct);
         logger.LogInformation("Demo data seeded");
     }
 

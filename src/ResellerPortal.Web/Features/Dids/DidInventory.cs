@@ -121,8 +121,10 @@ public sealed class DidInventory(PortalDbContext db, AuditActorAccessor actors, 
         var width = first.Length - 1;
 
         // The uniqueness check must see every reseller's numbers; it reads only whether they are ours.
+#pragma warning disable CA1309 // Runs in SQL on the C-collated column, where the comparison is ordinal; EF translates only this overload.
         var clashes = await db.Dids.IgnoreQueryFilters()
-            .Where(d => string.Compare(d.Number, first, StringComparison.Ordinal) >= 0 && string.Compare(d.Number, last, StringComparison.Ordinal) <= 0 && d.Number.Length == first.Length)
+            .Where(d => string.Compare(d.Number, first) >= 0 && string.Compare(d.Number, last) <= 0 && d.Number.Length == first.Length)
+#pragma warning restore CA1309
             .OrderBy(d => d.Number)
             .Select(d => new { d.Number, Ours = d.ResellerId == reseller })
             .Take(6)

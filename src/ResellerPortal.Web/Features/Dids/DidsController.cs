@@ -83,9 +83,8 @@ public sealed class DidsController(PortalDbContext db, DidInventory inventory, R
         var query = db.Dids.AsNoTracking();
         if (filter.PrefixValue is { } p)
         {
-            // Everything from "+44" up to (not including) "+44" followed by the highest character: an index range in the C collation.
-            var upper = p + "\uffff";
-            query = query.Where(d => string.Compare(d.Number, p, StringComparison.Ordinal) >= 0 && string.Compare(d.Number, upper, StringComparison.Ordinal) < 0);
+            // A LIKE prefix on a C-collated column is an index range scan.
+            query = query.Where(d => EF.Functions.Like(d.Number, p + "%"));
         }
 
         if (state == "connected")
@@ -104,7 +103,9 @@ public sealed class DidsController(PortalDbContext db, DidInventory inventory, R
 
         if (!string.IsNullOrEmpty(after) && after.Length <= PhoneNumber.MaxLength)
         {
-            query = query.Where(d => string.Compare(d.Number, after, StringComparison.Ordinal) > 0);
+#pragma warning disable CA1309 // Runs in SQL on the C-collated column, where the comparison is ordinal; EF translates only this overload.
+            query = query.Where(d => string.Compare(d.Number, after) > 0);
+#pragma warning restore CA1309
         }
 
         var rows = await (from d in query.OrderBy(d => d.Number).Take(PageSize + 1)
