@@ -25,7 +25,7 @@ public sealed class TransactionForm
 
     public decimal? Amount { get; set; }
 
-    public string Description { get; set; } = string.Empty;
+    public string? Description { get; set; }
 
     /// <summary>Set once when the form is shown, so a double submit records one row, not two.</summary>
     public Guid SubmissionId { get; set; }
@@ -76,7 +76,7 @@ public sealed class ClientAccounts(PortalDbContext db, AuditActorAccessor actors
     {
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var client = Client.Create(db.Tenant.ResellerId!.Value, form.OperatorId, form.Details(), form.Currency, form.NextBillingDate!.Value, now, active: !form.StartInWait);
+        var client = Client.Create(db.Tenant.ResellerId!.Value, form.OperatorId, form.Details(), form.Currency!, form.NextBillingDate!.Value, now, active: !form.StartInWait);
         if (!form.StartInWait)
         {
             client.ManageBalance(form.BalanceManagement, form.LowBalanceThreshold, form.LowBalanceEmail);
@@ -110,14 +110,14 @@ public sealed class ClientAccounts(PortalDbContext db, AuditActorAccessor actors
     {
         client.Update(form.Details());
         client.MoveToOperator(form.OperatorId);
-        client.ChangeCurrency(form.Currency);
+        client.ChangeCurrency(form.Currency!);
         client.ScheduleNextBilling(form.NextBillingDate!.Value);
         client.ManageBalance(form.BalanceManagement, form.LowBalanceThreshold, form.LowBalanceEmail);
         await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Why the client's currency cannot change: its ledger or packages are in the old one.</summary>
-    public async Task<string?> RefusalToChangeCurrencyAsync(Client client, string currency, CancellationToken ct)
+    public async Task<string?> RefusalToChangeCurrencyAsync(Client client, string? currency, CancellationToken ct)
     {
         if (Currencies.Normalize(currency) == client.Currency)
         {
@@ -216,7 +216,7 @@ public sealed class ClientAccounts(PortalDbContext db, AuditActorAccessor actors
         }
 
         db.LedgerEntries.Add(LedgerEntry.Record(
-            client.ResellerId, client.Id, form.Kind, form.Amount!.Value, client.Currency, form.Description, key, clock.GetUtcNow(), actors.Current()));
+            client.ResellerId, client.Id, form.Kind, form.Amount!.Value, client.Currency, form.Description!, key, clock.GetUtcNow(), actors.Current()));
         await db.SaveChangesAsync(ct);
     }
 
@@ -235,7 +235,8 @@ public sealed class ClientAccounts(PortalDbContext db, AuditActorAccessor actors
         }).ToList();
 
         var ledger = db.LedgerEntries.AsNoTracking().Where(l => l.ClientId == client.Id);
-        var balance = await ledger.SumAsync(l => l.Amount, ct);
+        // Rows are in the client's currency, so the sum has its precision; rounding only drops the column's trailing zeros.
+        var balance = Currencies.Round(await ledger.SumAsync(l => l.Amount, ct), client.Currency);
         var total = await ledger.CountAsync(ct);
         // Newest first; the running balance walks back from the current balance.
         var recent = await ledger.OrderByDescending(l => l.At).ThenByDescending(l => l.Id).Take(LedgerShown).ToListAsync(ct);

@@ -15,7 +15,7 @@ public sealed class ClientForm
 
     public Guid OperatorId { get; set; }
 
-    public string FirstName { get; set; } = string.Empty;
+    public string? FirstName { get; set; }
 
     public string? LastName { get; set; }
 
@@ -31,11 +31,11 @@ public sealed class ClientForm
 
     public string? Zip { get; set; }
 
-    public string Email { get; set; } = string.Empty;
+    public string? Email { get; set; }
 
     public string? Phone { get; set; }
 
-    public string Currency { get; set; } = "EUR";
+    public string? Currency { get; set; } = "EUR";
 
     public string? VatNumber { get; set; }
 
@@ -64,8 +64,8 @@ public sealed class ClientForm
     public IReadOnlyList<(Guid Id, string Name, string Currency)> Packages { get; set; } = [];
 
     public ClientDetails Details() => new(
-        FirstName, LastName ?? string.Empty, Company ?? string.Empty, Address ?? string.Empty, City ?? string.Empty,
-        State ?? string.Empty, Country ?? string.Empty, Zip ?? string.Empty, Email, Phone is null ? string.Empty : PhoneNumber.NormalizeE164(Phone) ?? Phone,
+        FirstName ?? string.Empty, LastName ?? string.Empty, Company ?? string.Empty, Address ?? string.Empty, City ?? string.Empty,
+        State ?? string.Empty, Country ?? string.Empty, Zip ?? string.Empty, Email ?? string.Empty, Phone is null ? string.Empty : PhoneNumber.NormalizeE164(Phone) ?? Phone,
         VatNumber);
 }
 
@@ -102,7 +102,7 @@ public sealed class ClientFormValidator : AbstractValidator<ClientForm>
             .EmailAddress().WithMessage("Enter an email address such as name@example.com.")
             .MustAsync(async (form, email, ct) =>
             {
-                var normalized = email.Trim().ToLowerInvariant();
+                var normalized = (email ?? string.Empty).Trim().ToLowerInvariant();
                 // Across the reseller, including clients of operators this user does not see: the email is a login.
                 return !await db.Clients.IgnoreQueryFilters([PortalDbContext.OperatorScopeFilter])
                     .AnyAsync(c => c.Email == normalized && c.Id != form.Id, ct);

@@ -15,7 +15,7 @@ namespace ResellerPortal.Web.Features.Dids;
 /// <summary>Add one number, or a range first–last (seed 001 "Add DDI").</summary>
 public sealed class AddDidsForm
 {
-    public string First { get; set; } = string.Empty;
+    public string? First { get; set; }
 
     /// <summary>Empty for a single number.</summary>
     public string? Last { get; set; }
@@ -31,9 +31,9 @@ public sealed class AddDidsFormValidator : AbstractValidator<AddDidsForm>
             .WithMessage("Enter the number in E.164, e.g. +442079460000.");
         RuleFor(x => x.Last).Cascade(CascadeMode.Stop)
             .Must(PhoneNumber.IsE164).WithMessage("Enter the last number of the range in E.164, or leave it empty for one number.")
-            .Must((form, last) => DidRange.Count(form.First, last!) is > 0)
+            .Must((form, last) => DidRange.Count(form.First!, last!) is > 0)
             .WithMessage("The last number must have as many digits as the first and not come before it.")
-            .Must((form, last) => DidRange.Count(form.First, last!) <= Did.MaxRange)
+            .Must((form, last) => DidRange.Count(form.First!, last!) <= Did.MaxRange)
             .WithMessage($"A range is at most {Did.MaxRange:N0} numbers.")
             .When(x => !string.IsNullOrWhiteSpace(x.Last) && PhoneNumber.IsE164(x.First));
         RuleFor(x => x.Description).MaximumLength(Did.DescriptionMaxLength);
@@ -61,7 +61,7 @@ public static class DidRange
 /// <summary>Connect a DID to a sub-account with its charges (seed 003 "Setting up the charges for those DID(s)").</summary>
 public sealed class ConnectDidForm
 {
-    public string Number { get; set; } = string.Empty;
+    public string? Number { get; set; }
 
     public decimal? SetupFee { get; set; }
 

@@ -11,9 +11,9 @@ public sealed class PackageForm
 {
     public Guid? Id { get; set; }
 
-    public string Name { get; set; } = string.Empty;
+    public string? Name { get; set; }
 
-    public string Currency { get; set; } = "EUR";
+    public string? Currency { get; set; } = "EUR";
 
     public decimal MarkupFixed { get; set; }
 
@@ -56,8 +56,8 @@ public sealed class PackageForm
 
     public void ApplyTo(Package package)
     {
-        package.Rename(Name);
-        package.ChangeCurrency(Currency);
+        package.Rename(Name!);
+        package.ChangeCurrency(Currency!);
         package.SetMarkup(MarkupFixed, MarkupPercent);
         package.SetPulse(new Pulse(PulseFirst, PulseNext));
         package.SetRouting(Route, FreeOnNetCalls);
@@ -78,7 +78,7 @@ public sealed class PackageFormValidator : AbstractValidator<PackageForm>
             .MaximumLength(Package.NameMaxLength)
             .MustAsync(async (form, name, ct) =>
             {
-                var trimmed = name.Trim();
+                var trimmed = name!.Trim();
                 return !await db.Packages.AnyAsync(p => p.Name == trimmed && p.Id != form.Id, ct);
             }).WithMessage("You already have a package with this name.");
         RuleFor(x => x.Currency).Must(Currencies.IsKnown).WithMessage("Choose an ISO 4217 currency from the list.");
@@ -89,11 +89,11 @@ public sealed class PackageFormValidator : AbstractValidator<PackageForm>
         RuleFor(x => x.Route).IsInEnum();
         RuleFor(x => x.ViewSetting).IsInEnum();
         RuleFor(x => x.MonthlyFee).InclusiveBetween(0m, 1_000_000m).WithMessage("Enter a monthly fee of 0 or more.")
-            .Must((form, fee) => !Currencies.IsKnown(form.Currency) || Currencies.FitsMinorUnits(fee, form.Currency))
-            .WithMessage(form => $"{form.Currency} amounts have at most {Currencies.MinorUnits(form.Currency)} decimals.");
+            .Must((form, fee) => !Currencies.IsKnown(form.Currency) || Currencies.FitsMinorUnits(fee, form.Currency!))
+            .WithMessage(form => $"{form.Currency} amounts have at most {Currencies.MinorUnits(form.Currency!)} decimals.");
         RuleFor(x => x.SetupFee).InclusiveBetween(0m, 1_000_000m).WithMessage("Enter a setup fee of 0 or more.")
-            .Must((form, fee) => !Currencies.IsKnown(form.Currency) || Currencies.FitsMinorUnits(fee, form.Currency))
-            .WithMessage(form => $"{form.Currency} amounts have at most {Currencies.MinorUnits(form.Currency)} decimals.");
+            .Must((form, fee) => !Currencies.IsKnown(form.Currency) || Currencies.FitsMinorUnits(fee, form.Currency!))
+            .WithMessage(form => $"{form.Currency} amounts have at most {Currencies.MinorUnits(form.Currency!)} decimals.");
         RuleFor(x => x.FreeMinutes).InclusiveBetween(0, 1_000_000).WithMessage("Enter free minutes of 0 or more.");
         RuleFor(x => x.AreaRates).Custom((text, context) =>
         {

@@ -46,7 +46,7 @@ public sealed class PackagesController(PortalDbContext db, RecordPanels panels, 
             return View("Edit", form);
         }
 
-        var package = new Package(db.Tenant.ResellerId!.Value, form.Name, form.Currency, clock.GetUtcNow());
+        var package = new Package(db.Tenant.ResellerId!.Value, form.Name!, form.Currency!, clock.GetUtcNow());
         form.ApplyTo(package);
         db.Packages.Add(package);
         await db.SaveChangesAsync(ct);
@@ -94,7 +94,7 @@ public sealed class PackagesController(PortalDbContext db, RecordPanels panels, 
             ModelState.AddModelError(error.PropertyName, error.ErrorMessage);
         }
 
-        if (ModelState.IsValid && !string.Equals(form.Currency.Trim(), package.Currency, StringComparison.OrdinalIgnoreCase) && await UsageAsync(id, ct) > 0)
+        if (ModelState.IsValid && !string.Equals(form.Currency!.Trim(), package.Currency, StringComparison.OrdinalIgnoreCase) && await UsageAsync(id, ct) > 0)
         {
             ModelState.AddModelError(nameof(PackageForm.Currency), "Sub-accounts use this package in its currency; copy it to offer it in another.");
         }

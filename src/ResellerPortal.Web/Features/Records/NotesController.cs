@@ -30,7 +30,7 @@ public sealed class NotesController(PortalDbContext db, RecordPanels panels, Aud
         }
 
         var actor = actors.Current();
-        db.Notes.Add(new Note(db.Tenant.ResellerId!.Value, entityType, id, form.Text, actor.UserId, actor.Name, clock.GetUtcNow()));
+        db.Notes.Add(new Note(db.Tenant.ResellerId!.Value, entityType, id, form.Text!, actor.UserId, actor.Name, clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = "Note added.";
         return Redirect(page + "#notes");

@@ -37,7 +37,7 @@ public sealed record RecordPanelModel(
 
 public sealed class NoteForm
 {
-    public string Text { get; set; } = string.Empty;
+    public string? Text { get; set; }
 }
 
 public sealed class NoteFormValidator : AbstractValidator<NoteForm>

@@ -15,7 +15,7 @@ namespace ResellerPortal.Web.Features.SubAccounts;
 
 public sealed class SubAccountForm
 {
-    public string Name { get; set; } = string.Empty;
+    public string? Name { get; set; }
 
     public string? Description { get; set; }
 
@@ -38,7 +38,7 @@ public sealed class SubAccountFormValidator : AbstractValidator<SubAccountForm>
             .Must(SubAccount.IsValidName).WithMessage("Use 2–40 lower-case letters, digits, dots, dashes or underscores.")
             .MustAsync(async (name, ct) =>
             {
-                var normalized = name.Trim().ToLowerInvariant();
+                var normalized = name!.Trim().ToLowerInvariant();
                 return !await db.SubAccounts.IgnoreQueryFilters([PortalDbContext.OperatorScopeFilter]).AnyAsync(s => s.Name == normalized, ct);
             }).WithMessage("A sub-account with this name already exists.");
         RuleFor(x => x.Description).MaximumLength(SubAccount.DescriptionMaxLength);
@@ -101,7 +101,7 @@ public sealed class SubAccountsController(
         }
 
         var now = clock.GetUtcNow();
-        var sub = new SubAccount(client.ResellerId, form.Name, form.Description ?? string.Empty, now);
+        var sub = new SubAccount(client.ResellerId, form.Name!, form.Description ?? string.Empty, now);
         sub.ConnectTo(client.Id, now);
         db.SubAccounts.Add(sub);
         if (package is not null)
