@@ -14,8 +14,8 @@ public sealed class SignInTests(BrowserFixture fixture) : BrowserTest(fixture)
     {
         { Roles.PlatformAdmin, DemoSeeder.AdminEmail, "/admin/resellers", ["Resellers", "Audit trail", "Jobs", "Outbox"] },
         { Roles.Support, DemoSeeder.SupportEmail, "/admin/resellers", ["Resellers", "Audit trail"] },
-        { Roles.ResellerAdmin, DemoSeeder.Reseller1Email, "/dashboard", ["Dashboard", "Operators"] },
-        { Roles.ResellerUser, DemoSeeder.Staff1Email, "/dashboard", ["Dashboard", "Operators"] },
+        { Roles.ResellerAdmin, DemoSeeder.Reseller1Email, "/dashboard", ["Dashboard", "Operators", "Clients", "Packages", "DIDs"] },
+        { Roles.ResellerUser, DemoSeeder.Staff1Email, "/dashboard", ["Dashboard", "Operators", "Clients", "Packages", "DIDs"] },
     };
 
     [Theory]

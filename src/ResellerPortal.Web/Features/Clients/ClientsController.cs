@@ -142,10 +142,24 @@ public sealed class ClientsController(PortalDbContext db, ClientList list, Clien
 
         var form = new ClientForm
         {
-            Id = client.Id, OperatorId = client.OperatorId, FirstName = client.FirstName, LastName = client.LastName, Company = client.Company,
-            Address = client.Address, City = client.City, State = client.State, Country = client.Country, Zip = client.Zip, Email = client.Email,
-            Phone = client.Phone, Currency = client.Currency, VatNumber = client.VatNumber, NextBillingDate = client.NextBillingDate,
-            BalanceManagement = client.BalanceManagement, LowBalanceThreshold = client.LowBalanceThreshold, LowBalanceEmail = client.LowBalanceEmail,
+            Id = client.Id,
+            OperatorId = client.OperatorId,
+            FirstName = client.FirstName,
+            LastName = client.LastName,
+            Company = client.Company,
+            Address = client.Address,
+            City = client.City,
+            State = client.State,
+            Country = client.Country,
+            Zip = client.Zip,
+            Email = client.Email,
+            Phone = client.Phone,
+            Currency = client.Currency,
+            VatNumber = client.VatNumber,
+            NextBillingDate = client.NextBillingDate,
+            BalanceManagement = client.BalanceManagement,
+            LowBalanceThreshold = client.LowBalanceThreshold,
+            LowBalanceEmail = client.LowBalanceEmail,
             StartInWait = client.Status == ClientStatus.Wait,
         };
         await FillAsync(form, ct);

@@ -47,10 +47,23 @@ public sealed class PackageForm
 
     public static PackageForm From(Package p) => new()
     {
-        Id = p.Id, Name = p.Name, Currency = p.Currency, MarkupFixed = p.MarkupFixed, MarkupPercent = p.MarkupPercent,
-        PulseFirst = p.PulseFirst, PulseNext = p.PulseNext, Route = p.Route, FreeOnNetCalls = p.FreeOnNetCalls,
-        MonthlyFee = p.MonthlyFee, SetupFee = p.SetupFee, FreeMinutes = p.FreeMinutes, AreaRates = p.AreaRatesText, FreeZones = p.FreeZonesText,
-        UsesPackageServices = p.UsesPackageServices, ViewSetting = p.ViewSetting, ClientCanEditSubAccounts = p.ClientCanEditSubAccounts,
+        Id = p.Id,
+        Name = p.Name,
+        Currency = p.Currency,
+        MarkupFixed = p.MarkupFixed,
+        MarkupPercent = p.MarkupPercent,
+        PulseFirst = p.PulseFirst,
+        PulseNext = p.PulseNext,
+        Route = p.Route,
+        FreeOnNetCalls = p.FreeOnNetCalls,
+        MonthlyFee = p.MonthlyFee,
+        SetupFee = p.SetupFee,
+        FreeMinutes = p.FreeMinutes,
+        AreaRates = p.AreaRatesText,
+        FreeZones = p.FreeZonesText,
+        UsesPackageServices = p.UsesPackageServices,
+        ViewSetting = p.ViewSetting,
+        ClientCanEditSubAccounts = p.ClientCanEditSubAccounts,
         Services = Enum.GetValues<ClientServices>().Where(s => s != ClientServices.None && p.Services.HasFlag(s)).ToList(),
     };
 
