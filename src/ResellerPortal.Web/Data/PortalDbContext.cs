@@ -3,9 +3,14 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ResellerPortal.Domain;
 using ResellerPortal.Domain.Auditing;
+using ResellerPortal.Domain.Clients;
+using ResellerPortal.Domain.Dids;
 using ResellerPortal.Domain.Email;
 using ResellerPortal.Domain.Instances;
 using ResellerPortal.Domain.Network;
+using ResellerPortal.Domain.Ledger;
+using ResellerPortal.Domain.Notes;
+using ResellerPortal.Domain.Packages;
 using ResellerPortal.Domain.Tenancy;
 using ResellerPortal.Web.Tenancy;
 
@@ -24,6 +29,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, T
 
     /// <summary>Deleted instances are gone from lists and counts; only name checks look past this filter.</summary>
     public const string NotDeletedFilter = "NotDeleted";
+    /// <summary>Deleted clients are kept for their ledger but never shown.</summary>
+    public const string LiveFilter = "Live";
 
     public TenantContext Tenant { get; } = tenant;
 
@@ -44,13 +51,32 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, T
     public DbSet<CertificateWarning> CertificateWarnings => Set<CertificateWarning>();
 
     public DbSet<NetworkStatusSnapshot> NetworkStatus => Set<NetworkStatusSnapshot>();
+    public DbSet<Client> Clients => Set<Client>();
+
+    public DbSet<SubAccount> SubAccounts => Set<SubAccount>();
+
+    public DbSet<Package> Packages => Set<Package>();
+
+    public DbSet<Did> Dids => Set<Did>();
+
+    public DbSet<DidDefaults> DidDefaults => Set<DidDefaults>();
+
+    public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+
+    public DbSet<Note> Notes => Set<Note>();
+
+    /// <summary>
+    /// Which set of filters this context's model carries. Each variant is its own cached model
+    /// (<see cref="TenantModelCacheKeyFactory"/>), so a query says <c>"ResellerId" = $1</c> rather than
+    /// <c>$1 OR "ResellerId" = $2</c>: a plain condition that a prepared statement's generic plan can use.
+    /// </summary>
+    public TenantModelVariant ModelVariant =>
+        Tenant.SeesAllTenants ? TenantModelVariant.Platform
+        : Tenant.OperatorScope is not null ? TenantModelVariant.TenantWithOperatorScope
+        : TenantModelVariant.Tenant;
 
     // Read by the query filters at query time (EF parameterises members of the context).
-    private bool SeesAllTenants => Tenant.SeesAllTenants;
-
     private Guid CurrentResellerId => Tenant.ResellerId ?? Guid.Empty;
-
-    private bool HasOperatorScope => Tenant.OperatorScope is not null;
 
     private List<Guid> OperatorScope => Tenant.OperatorScope ?? [];
 
@@ -60,32 +86,46 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, T
         builder.HasPostgresExtension("pg_trgm");
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
 
-        foreach (var entityType in builder.Model.GetEntityTypes()
-                     .Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType) && t.BaseType is null))
+        var variant = ModelVariant;
+        if (variant != TenantModelVariant.Platform)
         {
-            GetType().GetMethod(nameof(ApplyTenantFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
-                .MakeGenericMethod(entityType.ClrType)
-                .Invoke(this, [builder]);
+            ApplyToAll<ITenantOwned>(builder, nameof(ApplyTenantFilter));
         }
 
-        foreach (var entityType in builder.Model.GetEntityTypes()
-                     .Where(t => typeof(IOperatorOwned).IsAssignableFrom(t.ClrType) && t.BaseType is null))
+        if (variant == TenantModelVariant.TenantWithOperatorScope)
         {
-            GetType().GetMethod(nameof(ApplyOperatorScopeFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
-                .MakeGenericMethod(entityType.ClrType)
-                .Invoke(this, [builder]);
+            // A reseller user sees only the operators assigned to them (§1), and what belongs to those.
+            ApplyToAll<IOperatorOwned>(builder, nameof(ApplyOperatorScopeFilter));
+            builder.Entity<Operator>().HasQueryFilter(OperatorScopeFilter, o => OperatorScope.Contains(o.Id));
+
+            // A client belongs to one operator, so the same scope reaches what hangs off clients: their
+            // sub-accounts, the DIDs connected to those, and their ledger. Free DIDs and unconnected
+            // sub-accounts are the reseller's stock and visible to all its staff.
+            builder.Entity<SubAccount>().HasQueryFilter(OperatorScopeFilter, s => s.ClientId == null || Clients.Any(c => c.Id == s.ClientId));
+            builder.Entity<Did>().HasQueryFilter(OperatorScopeFilter, d => d.SubAccountId == null || SubAccounts.Any(s => s.Id == d.SubAccountId));
+            builder.Entity<LedgerEntry>().HasQueryFilter(OperatorScopeFilter, l => Clients.Any(c => c.Id == l.ClientId));
         }
 
-        // A reseller user sees only the operators assigned to them (§1), and what belongs to those.
-        builder.Entity<Operator>().HasQueryFilter(OperatorScopeFilter, o => !HasOperatorScope || OperatorScope.Contains(o.Id));
         builder.Entity<Instance>().HasQueryFilter(NotDeletedFilter, i => i.DeletedAt == null);
+        builder.Entity<Client>().HasQueryFilter(LiveFilter, c => c.DeletedAt == null);
+    }
+
+    private void ApplyToAll<TMarker>(ModelBuilder builder, string method)
+    {
+        foreach (var entityType in builder.Model.GetEntityTypes()
+                     .Where(t => typeof(TMarker).IsAssignableFrom(t.ClrType) && t.BaseType is null))
+        {
+            GetType().GetMethod(method, System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+                .MakeGenericMethod(entityType.ClrType)
+                .Invoke(this, [builder]);
+        }
     }
 
     private void ApplyOperatorScopeFilter<T>(ModelBuilder builder)
         where T : class, IOperatorOwned =>
-        builder.Entity<T>().HasQueryFilter(OperatorScopeFilter, e => !HasOperatorScope || OperatorScope.Contains(e.OperatorId));
+        builder.Entity<T>().HasQueryFilter(OperatorScopeFilter, e => OperatorScope.Contains(e.OperatorId));
 
     private void ApplyTenantFilter<T>(ModelBuilder builder)
         where T : class, ITenantOwned =>
-        builder.Entity<T>().HasQueryFilter(TenantFilter, e => SeesAllTenants || e.ResellerId == CurrentResellerId);
+        builder.Entity<T>().HasQueryFilter(TenantFilter, e => e.ResellerId == CurrentResellerId);
 }

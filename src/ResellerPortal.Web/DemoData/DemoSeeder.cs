@@ -61,6 +61,7 @@ public sealed partial class DemoSeeder(
         db.OperatorAssignments.Add(new OperatorAssignment(reseller1.Id, staff.Id, eu.Id));
         await db.SaveChangesAsync(ct);
         await SeedInstancesAsync(eu, us, beta, ct);
+        await SeedClientsAsync(reseller1, reseller2, eu, us, beta, now, ct);
         logger.LogInformation("Demo data seeded");
     }
 

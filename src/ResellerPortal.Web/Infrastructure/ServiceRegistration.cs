@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
@@ -9,6 +10,7 @@ using ResellerPortal.Web.Auth;
 using ResellerPortal.Web.Data;
 using ResellerPortal.Web.Email;
 using ResellerPortal.Web.Features.Instances;
+using ResellerPortal.Web.Features.Clients;
 using ResellerPortal.Web.Jobs;
 using ResellerPortal.Web.Tenancy;
 
@@ -30,6 +32,7 @@ public static class ServiceRegistration
         services.AddSingleton<TenantStampingInterceptor>();
         services.AddDbContext<PortalDbContext>((sp, options) => options
             .UseNpgsql(connectionString)
+            .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, TenantModelCacheKeyFactory>()
             .AddInterceptors(sp.GetRequiredService<TenantStampingInterceptor>(), sp.GetRequiredService<AuditInterceptor>()));
         services.AddSingleton<MigrationRunner>();
 
@@ -66,6 +69,7 @@ public static class ServiceRegistration
             .AddCheck<SchedulerHealthCheck>("scheduler", tags: ["ready"]);
         services.AddScoped<Features.Resellers.ResellerAdministration>();
         services.AddInstances(configuration);
+        services.AddClientsFeature();
         services.AddScoped<DemoData.DemoSeeder>();
         return services;
     }
@@ -104,6 +108,21 @@ public static class ServiceRegistration
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
             options.Events.OnRedirectToAccessDenied = SecurityEvents.OnAccessDenied;
+        });
+        // The security-stamp check (Identity's OnValidatePrincipal) queries the database: the tenant
+        // must be set before that first query fixes the context's filters.
+        services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, options =>
+        {
+            var validate = options.Events.OnValidatePrincipal;
+            options.Events.OnValidatePrincipal = context =>
+            {
+                if (context.Principal is { } principal)
+                {
+                    context.HttpContext.RequestServices.GetRequiredService<TenantContext>().UsePrincipal(principal);
+                }
+
+                return validate(context);
+            };
         });
     }
 

@@ -1,3 +1,6 @@
+using System.Security.Claims;
+using ResellerPortal.Web.Auth;
+
 namespace ResellerPortal.Web.Tenancy;
 
 /// <summary>
@@ -17,17 +20,45 @@ public sealed class TenantContext
 
     public bool IsSet => SeesAllTenants || ResellerId is not null;
 
-    public void UsePlatform()
+    /// <summary>True once a DbContext has built its filters from this tenant.</summary>
+    public bool IsFixed { get; private set; }
+
+    public void Fix() => IsFixed = true;
+
+    public void UsePlatform() => Set(true, null, null);
+
+    public void UseReseller(Guid resellerId, IEnumerable<Guid>? operatorScope = null) => Set(false, resellerId, operatorScope?.ToList());
+
+    /// <summary>The tenant a signed-in user acts in: all of them for the provider's staff, else their reseller (and operators).</summary>
+    public void UsePrincipal(ClaimsPrincipal user)
     {
-        SeesAllTenants = true;
-        ResellerId = null;
-        OperatorScope = null;
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            return;
+        }
+
+        if (user.IsPlatformStaff())
+        {
+            UsePlatform();
+        }
+        else if (user.GetResellerId() is { } resellerId)
+        {
+            UseReseller(resellerId, user.GetOperatorScope());
+        }
     }
 
-    public void UseReseller(Guid resellerId, IEnumerable<Guid>? operatorScope = null)
+    private void Set(bool all, Guid? resellerId, List<Guid>? operatorScope)
     {
-        SeesAllTenants = false;
+        if (IsFixed && (all != SeesAllTenants || resellerId != ResellerId || !SameScope(operatorScope, OperatorScope)))
+        {
+            throw new InvalidOperationException("The tenant of this unit of work is already in use by the database context; set it before the first query.");
+        }
+
+        SeesAllTenants = all;
         ResellerId = resellerId;
-        OperatorScope = operatorScope?.ToList();
+        OperatorScope = operatorScope;
     }
+
+    private static bool SameScope(List<Guid>? a, List<Guid>? b) =>
+        a is null ? b is null : b is not null && a.Order().SequenceEqual(b.Order());
 }

@@ -1,23 +1,17 @@
-using ResellerPortal.Web.Auth;
-
 namespace ResellerPortal.Web.Tenancy;
 
-/// <summary>Sets the request's <see cref="TenantContext"/> from the signed-in user's claims.</summary>
+/// <summary>
+/// Sets the request's <see cref="TenantContext"/> from the signed-in user. For the cookie it is
+/// already set, earlier, by the cookie's principal validation (see <c>ServiceRegistration</c>), because
+/// the security-stamp check queries the database before this middleware runs.
+/// </summary>
 public sealed class TenantMiddleware(RequestDelegate next)
 {
     public Task InvokeAsync(HttpContext context, TenantContext tenant)
     {
-        var user = context.User;
-        if (user.Identity?.IsAuthenticated == true)
+        if (!tenant.IsSet)
         {
-            if (user.IsPlatformStaff())
-            {
-                tenant.UsePlatform();
-            }
-            else if (user.GetResellerId() is { } resellerId)
-            {
-                tenant.UseReseller(resellerId, user.GetOperatorScope());
-            }
+            tenant.UsePrincipal(context.User);
         }
 
         return next(context);

@@ -14,8 +14,8 @@ public sealed class SignInTests(BrowserFixture fixture) : BrowserTest(fixture)
     {
         { Roles.PlatformAdmin, DemoSeeder.AdminEmail, "/admin/resellers", ["Resellers", "Instances", "Audit trail", "Jobs", "Outbox", "Network status"] },
         { Roles.Support, DemoSeeder.SupportEmail, "/admin/resellers", ["Resellers", "Instances", "Audit trail"] },
-        { Roles.ResellerAdmin, DemoSeeder.Reseller1Email, "/dashboard", ["Dashboard", "Instances", "Operators"] },
-        { Roles.ResellerUser, DemoSeeder.Staff1Email, "/dashboard", ["Dashboard", "Instances", "Operators"] },
+        { Roles.ResellerAdmin, DemoSeeder.Reseller1Email, "/dashboard", ["Dashboard", "Instances", "Operators", "Clients", "Packages", "DIDs"] },
+        { Roles.ResellerUser, DemoSeeder.Staff1Email, "/dashboard", ["Dashboard", "Instances", "Operators", "Clients", "Packages", "DIDs"] },
     };
 
     [Theory]

@@ -38,7 +38,13 @@ public abstract class PortalTest(PostgresFixture postgres) : IAsyncLifetime
         await Portal.SeedDemoAsync();
     }
 
-    public virtual async Task DisposeAsync() => await Portal.DisposeAsync();
+    public virtual async Task DisposeAsync()
+    {
+        await Portal.DisposeAsync();
+        // Every test has its own database and so its own pools (the app's and the scheduler's): close
+        // them now rather than when idle pruning gets round to it, or the server runs out of connections.
+        Npgsql.NpgsqlConnection.ClearAllPools();
+    }
 
     /// <summary>Runs a query or change against the portal's database as the platform (every tenant).</summary>
     protected async Task<T> AsPlatformAsync<T>(Func<PortalDbContext, Task<T>> work)

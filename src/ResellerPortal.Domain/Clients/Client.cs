@@ -1,0 +1,231 @@
+using ResellerPortal.Domain.Auditing;
+using ResellerPortal.Domain.Money;
+using ResellerPortal.Domain.Tenancy;
+
+namespace ResellerPortal.Domain.Clients;
+
+/// <summary>Where a client is in its life (§5). WAIT is a self-signup not yet activated (§7).</summary>
+public enum ClientStatus
+{
+    Wait,
+    Active,
+    Suspended,
+    Blocked,
+}
+
+/// <summary>SOFT: the balance may go negative. HARD: the client is suspended when it reaches 0 (§5).</summary>
+public enum BalanceManagement
+{
+    Soft,
+    Hard,
+}
+
+/// <summary>The contact and billing details of a client, as the create and edit forms carry them.</summary>
+public sealed record ClientDetails(
+    string FirstName,
+    string LastName,
+    string Company,
+    string Address,
+    string City,
+    string State,
+    string Country,
+    string Zip,
+    string Email,
+    string Phone,
+    string? VatNumber);
+
+/// <summary>
+/// A reseller's end-customer (§5). A client belongs to one of the reseller's operators, which is how
+/// a ResellerUser's operator scope reaches clients. Clients are never removed from the database
+/// (their ledger must stay): deleting marks them deleted, and deleted clients are invisible.
+/// </summary>
+public sealed class Client : IOperatorOwned, IAudited
+{
+    public const int NameMaxLength = 100;
+    public const int CompanyMaxLength = 150;
+    public const int AddressMaxLength = 200;
+    public const int CityMaxLength = 100;
+    public const int ZipMaxLength = 20;
+    public const int EmailMaxLength = 254;
+    public const int VatMaxLength = 20;
+    public const decimal ThresholdMin = 10m;
+    public const decimal ThresholdMax = 500m;
+
+    private Client()
+    {
+        FirstName = LastName = Company = Address = City = State = Country = Zip = Email = Phone = Currency = string.Empty;
+    }
+
+    private Client(Guid resellerId, Guid operatorId, ClientDetails details, string currency, DateOnly nextBillingDate, ClientStatus status, DateTimeOffset createdAt)
+        : this()
+    {
+        Id = Guid.CreateVersion7(createdAt);
+        ResellerId = resellerId;
+        OperatorId = operatorId;
+        Currency = Currencies.Normalize(currency);
+        NextBillingDate = nextBillingDate;
+        Status = status;
+        BalanceManagement = BalanceManagement.Soft;
+        CreatedAt = createdAt;
+        Update(details);
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid ResellerId { get; private set; }
+
+    public Guid OperatorId { get; private set; }
+
+    public string FirstName { get; private set; }
+
+    public string LastName { get; private set; }
+
+    public string Company { get; private set; }
+
+    public string Address { get; private set; }
+
+    public string City { get; private set; }
+
+    public string State { get; private set; }
+
+    /// <summary>ISO 3166-1 alpha-2, or empty.</summary>
+    public string Country { get; private set; }
+
+    public string Zip { get; private set; }
+
+    /// <summary>Lower-case; also the client's login to the white-label portal (§7).</summary>
+    public string Email { get; private set; }
+
+    public string Phone { get; private set; }
+
+    /// <summary>ISO 4217; every amount on the client's ledger is in this currency.</summary>
+    public string Currency { get; private set; }
+
+    /// <summary>Canonical EU VAT number (e.g. DE123456789), required for EU business clients.</summary>
+    public string? VatNumber { get; private set; }
+
+    public DateOnly NextBillingDate { get; private set; }
+
+    public ClientStatus Status { get; private set; }
+
+    public BalanceManagement BalanceManagement { get; private set; }
+
+    /// <summary>Low-balance warning threshold (10–500), or null for no warning.</summary>
+    public decimal? LowBalanceThreshold { get; private set; }
+
+    /// <summary>Where the low-balance warning goes; the client's email when empty.</summary>
+    public string? LowBalanceEmail { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset? ActivatedAt { get; private set; }
+
+    public DateTimeOffset? DeletedAt { get; private set; }
+
+    public string DisplayName => string.IsNullOrEmpty(LastName) ? FirstName : FirstName + " " + LastName;
+
+    /// <summary>A client the reseller creates; active at once unless it is asked to wait.</summary>
+    public static Client Create(Guid resellerId, Guid operatorId, ClientDetails details, string currency, DateOnly nextBillingDate, DateTimeOffset now, bool active = true)
+    {
+        var client = new Client(resellerId, operatorId, details, currency, nextBillingDate, active ? ClientStatus.Active : ClientStatus.Wait, now);
+        if (active)
+        {
+            client.ActivatedAt = now;
+        }
+
+        return client;
+    }
+
+    /// <summary>A client who signed up on the white-label page: waits for the reseller's activation (§7).</summary>
+    public static Client SignUp(Guid resellerId, Guid operatorId, ClientDetails details, string currency, DateOnly nextBillingDate, DateTimeOffset now) =>
+        new(resellerId, operatorId, details, currency, nextBillingDate, ClientStatus.Wait, now);
+
+    /// <summary>True when EU VAT rules require a VAT number: a business (company set) in an EU country.</summary>
+    public static bool RequiresVatNumber(string? country, string? company) =>
+        Countries.IsEu(country) && !string.IsNullOrWhiteSpace(company);
+
+    public void Update(ClientDetails details)
+    {
+        FirstName = details.FirstName.Trim();
+        LastName = details.LastName.Trim();
+        Company = details.Company.Trim();
+        Address = details.Address.Trim();
+        City = details.City.Trim();
+        State = details.State.Trim();
+        Country = Countries.Normalize(details.Country);
+        Zip = details.Zip.Trim();
+        Email = details.Email.Trim().ToLowerInvariant();
+        Phone = details.Phone.Trim();
+        VatNumber = string.IsNullOrWhiteSpace(details.VatNumber) ? null : EuVat.Normalize(Country, details.VatNumber) ?? details.VatNumber.Trim().ToUpperInvariant();
+    }
+
+    public void MoveToOperator(Guid operatorId) => OperatorId = operatorId;
+
+    public void ChangeCurrency(string currency) => Currency = Currencies.Normalize(currency);
+
+    public void ScheduleNextBilling(DateOnly date) => NextBillingDate = date;
+
+    /// <summary>HARD needs an activated account: the manual sets it "once the client's account is activated".</summary>
+    public void ManageBalance(BalanceManagement mode, decimal? threshold, string? warningEmail)
+    {
+        if (mode == BalanceManagement.Hard && Status == ClientStatus.Wait)
+        {
+            throw new InvalidOperationException("Balance management can be HARD only once the client is activated.");
+        }
+
+        if (threshold is { } t && !IsValidThreshold(t))
+        {
+            throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "The low-balance threshold is 10–500.");
+        }
+
+        BalanceManagement = mode;
+        LowBalanceThreshold = threshold;
+        LowBalanceEmail = string.IsNullOrWhiteSpace(warningEmail) ? null : warningEmail.Trim().ToLowerInvariant();
+    }
+
+    public static bool IsValidThreshold(decimal threshold) => threshold is >= ThresholdMin and <= ThresholdMax;
+
+    /// <summary>Why <paramref name="target"/> cannot be reached from the current status; null when it can.</summary>
+    public string? RefusalToMoveTo(ClientStatus target) => (Status, target) switch
+    {
+        (_, _) when Status == target => $"The client is already {Label(target)}.",
+        (ClientStatus.Wait, ClientStatus.Suspended) => "A client waiting for activation cannot be suspended; activate or block it.",
+        (_, ClientStatus.Wait) => "A client cannot go back to WAIT.",
+        _ => null,
+    };
+
+    /// <summary>WAIT → ACTIVE (activation of a signup), or back to ACTIVE from SUSPENDED or BLOCKED.</summary>
+    public void Activate(DateTimeOffset now)
+    {
+        MoveTo(ClientStatus.Active);
+        ActivatedAt ??= now;
+    }
+
+    public void Suspend() => MoveTo(ClientStatus.Suspended);
+
+    public void Block() => MoveTo(ClientStatus.Blocked);
+
+    /// <summary>Marks the client deleted. The caller checks first that nothing is connected (§5).</summary>
+    public void Delete(DateTimeOffset now) => DeletedAt ??= now;
+
+    public static string Label(ClientStatus status) => status switch
+    {
+        ClientStatus.Wait => "WAIT",
+        ClientStatus.Active => "ACTIVE",
+        ClientStatus.Suspended => "SUSPENDED",
+        ClientStatus.Blocked => "BLOCKED",
+    };
+
+    public static ClientStatus? ParseStatus(string? label) =>
+        Enum.GetValues<ClientStatus>().Cast<ClientStatus?>().FirstOrDefault(s => string.Equals(Label(s!.Value), label?.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    private void MoveTo(ClientStatus target)
+    {
+        if (RefusalToMoveTo(target) is { } refusal)
+        {
+            throw new InvalidOperationException(refusal);
+        }
+
+        Status = target;
+    }
+}

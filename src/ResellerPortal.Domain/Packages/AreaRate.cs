@@ -1,0 +1,180 @@
+using System.Globalization;
+using System.Text;
+
+namespace ResellerPortal.Domain.Packages;
+
+/// <summary>
+/// A per-area sell rate that replaces the package's markup for numbers starting with
+/// <see cref="Prefix"/> (digits of the international number, e.g. "44" or "4420"). The longest
+/// matching prefix wins (§5).
+/// </summary>
+public sealed record AreaRate(string Prefix, decimal RatePerMinute, string Label);
+
+/// <summary>
+/// A zone where outbound calls are free: numbers starting with <see cref="Prefix"/>, or any destination
+/// whose provider cost per minute is at most <see cref="MaxCostPerMinute"/> (the manual's "per maximum
+/// calling per minute cost rate").
+/// </summary>
+public sealed record FreeZone(string? Prefix, decimal? MaxCostPerMinute, string Label)
+{
+    public bool Covers(string destinationDigits, decimal costPerMinute) =>
+        (Prefix is not null && destinationDigits.StartsWith(Prefix, StringComparison.Ordinal))
+        || (MaxCostPerMinute is { } max && costPerMinute <= max);
+}
+
+/// <summary>
+/// The text form of area rates and free zones, one per line, as people type them in the package form
+/// and as they are stored (so the audit trail shows a readable old → new):
+/// <code>
+/// 44 0.0200 United Kingdom      (area rate: prefix or country code, rate per minute, label)
+/// GB                            (free zone by country)
+/// 4420 London                   (free zone by prefix)
+/// max 0.0050 cheap destinations (free zone by cost ceiling)
+/// </code>
+/// </summary>
+public static class PackageLines
+{
+    public const int MaxLines = 500;
+
+    public static IReadOnlyList<AreaRate> ParseAreaRates(string? text, out IReadOnlyList<string> errors)
+    {
+        var rates = new List<AreaRate>();
+        var problems = new List<string>();
+        foreach (var (number, parts) in Lines(text))
+        {
+            if (parts.Length < 2)
+            {
+                problems.Add($"Line {number}: write a prefix or country code, then the rate per minute (e.g. \"44 0.0200 United Kingdom\").");
+                continue;
+            }
+
+            var prefix = ResolvePrefix(parts[0], out var countryName);
+            if (prefix is null)
+            {
+                problems.Add($"Line {number}: \"{parts[0]}\" is neither a dialling prefix nor a known country code.");
+                continue;
+            }
+
+            if (!decimal.TryParse(parts[1], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var rate) || rate > 1000m)
+            {
+                problems.Add($"Line {number}: \"{parts[1]}\" is not a rate per minute (use a dot for decimals, e.g. 0.0200).");
+                continue;
+            }
+
+            if (rates.Any(r => r.Prefix == prefix))
+            {
+                problems.Add($"Line {number}: prefix {prefix} is listed twice.");
+                continue;
+            }
+
+            rates.Add(new AreaRate(prefix, rate, parts.Length > 2 ? string.Join(' ', parts[2..]) : countryName ?? string.Empty));
+        }
+
+        CheckCount(rates.Count, problems);
+        errors = problems;
+        return rates;
+    }
+
+    public static IReadOnlyList<FreeZone> ParseFreeZones(string? text, out IReadOnlyList<string> errors)
+    {
+        var zones = new List<FreeZone>();
+        var problems = new List<string>();
+        foreach (var (number, parts) in Lines(text))
+        {
+            if (string.Equals(parts[0], "max", StringComparison.OrdinalIgnoreCase))
+            {
+                if (parts.Length < 2 || !decimal.TryParse(parts[1], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var max) || max > 1000m)
+                {
+                    problems.Add($"Line {number}: after \"max\" write the highest cost per minute that is free (e.g. max 0.0050).");
+                    continue;
+                }
+
+                zones.Add(new FreeZone(null, max, parts.Length > 2 ? string.Join(' ', parts[2..]) : string.Empty));
+                continue;
+            }
+
+            var prefix = ResolvePrefix(parts[0], out var countryName);
+            if (prefix is null)
+            {
+                problems.Add($"Line {number}: \"{parts[0]}\" is neither a dialling prefix, a known country code nor \"max <cost>\".");
+                continue;
+            }
+
+            zones.Add(new FreeZone(prefix, null, parts.Length > 1 ? string.Join(' ', parts[1..]) : countryName ?? string.Empty));
+        }
+
+        CheckCount(zones.Count, problems);
+        errors = problems;
+        return zones;
+    }
+
+    public static string FormatAreaRates(IEnumerable<AreaRate> rates)
+    {
+        var text = new StringBuilder();
+        foreach (var rate in rates.OrderBy(r => r.Prefix, StringComparer.Ordinal))
+        {
+            text.Append(rate.Prefix).Append(' ').Append(rate.RatePerMinute.ToString(CultureInfo.InvariantCulture));
+            if (rate.Label.Length > 0)
+            {
+                text.Append(' ').Append(rate.Label);
+            }
+
+            text.Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    public static string FormatFreeZones(IEnumerable<FreeZone> zones)
+    {
+        var text = new StringBuilder();
+        foreach (var zone in zones)
+        {
+            text.Append(zone.Prefix ?? "max " + zone.MaxCostPerMinute!.Value.ToString(CultureInfo.InvariantCulture));
+            if (zone.Label.Length > 0)
+            {
+                text.Append(' ').Append(zone.Label);
+            }
+
+            text.Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>A country code (e.g. "GB") becomes its calling code; digits (with an optional +) stay a prefix.</summary>
+    private static string? ResolvePrefix(string token, out string? countryName)
+    {
+        countryName = null;
+        if (token.Length == 2 && char.IsAsciiLetter(token[0]) && char.IsAsciiLetter(token[1]))
+        {
+            var country = Countries.Find(token);
+            countryName = country?.Name;
+            return country?.CallingCode;
+        }
+
+        return PhoneNumber.NormalizePrefix(token);
+    }
+
+    private static IEnumerable<(int Number, string[] Parts)> Lines(string? text)
+    {
+        var number = 0;
+        foreach (var line in (text ?? string.Empty).Split('\n'))
+        {
+            number++;
+            var parts = line.Split([' ', '\t', ';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (parts.Length > 0)
+            {
+                yield return (number, parts);
+            }
+        }
+    }
+
+    private static void CheckCount(int count, List<string> problems)
+    {
+        if (count > MaxLines)
+        {
+            problems.Add($"At most {MaxLines} lines.");
+        }
+    }
+}

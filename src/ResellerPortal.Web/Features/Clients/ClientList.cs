@@ -1,0 +1,247 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using ResellerPortal.Domain.Clients;
+using ResellerPortal.Web.Data;
+using ResellerPortal.Web.Data.Configurations;
+
+namespace ResellerPortal.Web.Features.Clients;
+
+public enum ClientSort
+{
+    Name,
+    Company,
+    Email,
+    Created,
+}
+
+/// <summary>The list's query string: <c>q</c>, <c>status</c>, <c>sort</c>, and a keyset cursor (<c>after</c> or <c>before</c>).</summary>
+public sealed record ClientFilter(string? Q, string? Status, string? Sort, string? After = null, string? Before = null)
+{
+    public ClientStatus? StatusValue => Client.ParseStatus(Status);
+
+    public ClientSort SortValue => Enum.TryParse<ClientSort>(Sort, ignoreCase: true, out var s) && Enum.IsDefined(s) ? s : ClientSort.Name;
+
+    /// <summary>The query string of the same filter without a cursor, for export links and the first page.</summary>
+    public string QueryString(string? extra = null)
+    {
+        var parts = new List<string>();
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            parts.Add("q=" + Uri.EscapeDataString(Q.Trim()));
+        }
+
+        if (StatusValue is { } status)
+        {
+            parts.Add("status=" + Client.Label(status));
+        }
+
+        if (SortValue != ClientSort.Name)
+        {
+            parts.Add("sort=" + SortValue.ToString().ToLowerInvariant());
+        }
+
+        if (extra is not null)
+        {
+            parts.Add(extra);
+        }
+
+        return parts.Count == 0 ? string.Empty : "?" + string.Join('&', parts);
+    }
+}
+
+public sealed record ClientRow(
+    Guid Id,
+    string FirstName,
+    string LastName,
+    string Company,
+    string Email,
+    string Phone,
+    ClientStatus Status,
+    string Currency,
+    decimal Balance,
+    DateTimeOffset CreatedAt,
+    string SortName)
+{
+    public string DisplayName => string.IsNullOrEmpty(LastName) ? FirstName : FirstName + " " + LastName;
+}
+
+public sealed record ClientPage(ClientFilter Filter, IReadOnlyList<ClientRow> Rows, string? NextCursor, string? PreviousCursor);
+
+/// <summary>Every column of the exports, in the client's own words.</summary>
+public sealed record ClientExportRow(
+    Guid Id,
+    string FirstName,
+    string LastName,
+    string Company,
+    string Address,
+    string City,
+    string State,
+    string Country,
+    string Zip,
+    string Email,
+    string Phone,
+    string Currency,
+    string? VatNumber,
+    DateOnly NextBillingDate,
+    ClientStatus Status,
+    BalanceManagement BalanceManagement,
+    decimal? LowBalanceThreshold,
+    string? LowBalanceEmail,
+    decimal Balance,
+    DateTimeOffset CreatedAt);
+
+/// <summary>
+/// The client list and its exports. Paging is by keyset (the last row's sort key and id), so page 500
+/// costs what page 1 costs: an index range scan from the cursor, never an OFFSET that reads and
+/// discards the rows before it. Search is a substring match on a trigram-indexed column.
+/// </summary>
+public sealed class ClientList(PortalDbContext db)
+{
+    public const int PageSize = 50;
+
+    public async Task<ClientPage> PageAsync(ClientFilter filter, CancellationToken ct)
+    {
+        var sort = filter.SortValue;
+        var backwards = filter.Before is not null && Cursor.TryRead(filter.Before, out _, out _);
+        var cursor = backwards ? filter.Before : filter.After;
+        var query = Filtered(filter);
+        if (cursor is not null && Cursor.TryRead(cursor, out var key, out var id))
+        {
+            query = Seek(query, sort, key, id, backwards);
+        }
+
+        var rows = await Ordered(query, sort, descending: backwards).Take(PageSize + 1).Select(Row()).ToListAsync(ct);
+        var more = rows.Count > PageSize;
+        rows = rows.Take(PageSize).ToList();
+        if (backwards)
+        {
+            rows.Reverse();
+        }
+
+        // Going forward, "more" means a next page; going back, it means a previous one.
+        var hasNext = backwards ? true : more;
+        var hasPrevious = backwards ? more : cursor is not null;
+        return new ClientPage(
+            filter,
+            rows,
+            hasNext && rows.Count > 0 ? Cursor.Write(SortKey(rows[^1], sort), rows[^1].Id) : null,
+            hasPrevious && rows.Count > 0 ? Cursor.Write(SortKey(rows[0], sort), rows[0].Id) : null);
+    }
+
+    /// <summary>The filtered list in list order, streamed row by row from the database.</summary>
+    public IAsyncEnumerable<ClientExportRow> ExportAsync(ClientFilter filter) =>
+        Ordered(Filtered(filter), filter.SortValue, descending: false)
+            .Select(c => new ClientExportRow(
+                c.Id, c.FirstName, c.LastName, c.Company, c.Address, c.City, c.State, c.Country, c.Zip, c.Email, c.Phone, c.Currency,
+                c.VatNumber, c.NextBillingDate, c.Status, c.BalanceManagement, c.LowBalanceThreshold, c.LowBalanceEmail,
+                db.LedgerEntries.Where(l => l.ClientId == c.Id).Sum(l => l.Amount), c.CreatedAt))
+            .AsAsyncEnumerable();
+
+    private IQueryable<Client> Filtered(ClientFilter filter)
+    {
+        var query = db.Clients.AsNoTracking();
+        if (filter.StatusValue is { } status)
+        {
+            query = query.Where(c => c.Status == status);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Q))
+        {
+            var pattern = "%" + EscapeLike(filter.Q.Trim().ToLowerInvariant()) + "%";
+            query = query.Where(c => EF.Functions.Like(EF.Property<string>(c, ClientConfiguration.SearchText), pattern, "\\"));
+        }
+
+        return query;
+    }
+
+    private System.Linq.Expressions.Expression<Func<Client, ClientRow>> Row() => c => new ClientRow(
+        c.Id, c.FirstName, c.LastName, c.Company, c.Email, c.Phone, c.Status, c.Currency,
+        db.LedgerEntries.Where(l => l.ClientId == c.Id).Sum(l => l.Amount),
+        c.CreatedAt, EF.Property<string>(c, ClientConfiguration.SortName));
+
+    private static IQueryable<Client> Ordered(IQueryable<Client> query, ClientSort sort, bool descending) => (sort, descending) switch
+    {
+        (ClientSort.Company, false) => query.OrderBy(c => c.Company).ThenBy(c => c.Id),
+        (ClientSort.Company, true) => query.OrderByDescending(c => c.Company).ThenByDescending(c => c.Id),
+        (ClientSort.Email, false) => query.OrderBy(c => c.Email).ThenBy(c => c.Id),
+        (ClientSort.Email, true) => query.OrderByDescending(c => c.Email).ThenByDescending(c => c.Id),
+        (ClientSort.Created, false) => query.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id),
+        (ClientSort.Created, true) => query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id),
+        (ClientSort.Name, false) => query.OrderBy(c => EF.Property<string>(c, ClientConfiguration.SortName)).ThenBy(c => c.Id),
+        (ClientSort.Name, true) => query.OrderByDescending(c => EF.Property<string>(c, ClientConfiguration.SortName)).ThenByDescending(c => c.Id),
+    };
+
+    /// <summary>Rows after (or before) the cursor, as a row-value comparison PostgreSQL answers from the sort's index.</summary>
+    private static IQueryable<Client> Seek(IQueryable<Client> query, ClientSort sort, string key, Guid id, bool before)
+    {
+        if (sort == ClientSort.Created)
+        {
+            if (!long.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) || ticks > DateTimeOffset.MaxValue.UtcTicks)
+            {
+                return query;
+            }
+
+            var at = new DateTimeOffset(ticks, TimeSpan.Zero);
+            return before
+                ? query.Where(c => EF.Functions.LessThan(ValueTuple.Create(c.CreatedAt, c.Id), ValueTuple.Create(at, id)))
+                : query.Where(c => EF.Functions.GreaterThan(ValueTuple.Create(c.CreatedAt, c.Id), ValueTuple.Create(at, id)));
+        }
+
+        return (sort, before) switch
+        {
+            (ClientSort.Company, false) => query.Where(c => EF.Functions.GreaterThan(ValueTuple.Create(c.Company, c.Id), ValueTuple.Create(key, id))),
+            (ClientSort.Company, true) => query.Where(c => EF.Functions.LessThan(ValueTuple.Create(c.Company, c.Id), ValueTuple.Create(key, id))),
+            (ClientSort.Email, false) => query.Where(c => EF.Functions.GreaterThan(ValueTuple.Create(c.Email, c.Id), ValueTuple.Create(key, id))),
+            (ClientSort.Email, true) => query.Where(c => EF.Functions.LessThan(ValueTuple.Create(c.Email, c.Id), ValueTuple.Create(key, id))),
+            (_, false) => query.Where(c => EF.Functions.GreaterThan(ValueTuple.Create(EF.Property<string>(c, ClientConfiguration.SortName), c.Id), ValueTuple.Create(key, id))),
+            (_, true) => query.Where(c => EF.Functions.LessThan(ValueTuple.Create(EF.Property<string>(c, ClientConfiguration.SortName), c.Id), ValueTuple.Create(key, id))),
+        };
+    }
+
+    private static string SortKey(ClientRow row, ClientSort sort) => sort switch
+    {
+        ClientSort.Company => row.Company,
+        ClientSort.Email => row.Email,
+        ClientSort.Created => row.CreatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture),
+        ClientSort.Name => row.SortName,
+    };
+
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+}
+
+/// <summary>An opaque keyset cursor: the sort key and id of a row, base64url-encoded.</summary>
+public static class Cursor
+{
+    public static string Write(string key, Guid id) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(id.ToString("N") + key)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    public static bool TryRead(string? cursor, out string key, out Guid id)
+    {
+        key = string.Empty;
+        id = Guid.Empty;
+        if (string.IsNullOrEmpty(cursor) || cursor.Length > 2000)
+        {
+            return false;
+        }
+
+        try
+        {
+            var base64 = cursor.Replace('-', '+').Replace('_', '/');
+            base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
+            var text = Encoding.UTF8.GetString(Convert.FromBase64String(base64));
+            if (text.Length < 32 || !Guid.TryParseExact(text[..32], "N", out id))
+            {
+                return false;
+            }
+
+            key = text[32..];
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using ResellerPortal.Web.Features.Dids;
+using ResellerPortal.Web.Features.Records;
+
+namespace ResellerPortal.Web.Features.Clients;
+
+public static class ClientsRegistration
+{
+    /// <summary>The use cases of clients, sub-accounts, packages, DIDs, notes and history (issue 5).</summary>
+    public static IServiceCollection AddClientsFeature(this IServiceCollection services)
+    {
+        services.AddScoped<ClientList>();
+        services.AddScoped<ClientAccounts>();
+        services.AddScoped<DidInventory>();
+        services.AddScoped<RecordPanels>();
+        services.AddSingleton<IVatNumberChecker, FormatOnlyVatNumberChecker>();
+        return services;
+    }
+}

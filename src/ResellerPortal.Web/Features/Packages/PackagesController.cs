@@ -1,0 +1,168 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using ResellerPortal.Domain.Packages;
+using ResellerPortal.Domain.Rating;
+using ResellerPortal.Web.Auth;
+using ResellerPortal.Web.Data;
+using ResellerPortal.Web.Features.Records;
+
+namespace ResellerPortal.Web.Features.Packages;
+
+public sealed record PackageRow(Guid Id, string Name, string Currency, decimal MarkupFixed, decimal MarkupPercent, int PulseFirst, int PulseNext, decimal MonthlyFee, int SubAccounts);
+
+/// <summary>A worked example on the package page: what a one-minute call to a destination costs and sells for.</summary>
+public sealed record RateExample(decimal CostPerMinute, RatedCall Call);
+
+public sealed record PackageDetailsModel(Package Package, int SubAccounts, IReadOnlyList<RateExample> Examples, RecordPanelModel Record);
+
+/// <summary>The reseller's packages (§5): create, edit, copy, delete (refused while a sub-account uses it).</summary>
+[Authorize(Policy = Policies.ResellerStaff)]
+[Route("packages")]
+public sealed class PackagesController(PortalDbContext db, RecordPanels panels, TimeProvider clock) : Controller
+{
+    private static readonly string[] OperatorScopeOnly = [PortalDbContext.OperatorScopeFilter];
+    private static readonly decimal[] ExampleCosts = [0.009m, 0.02m, 0.1m];
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken ct) =>
+        View(await db.Packages.AsNoTracking().OrderBy(p => p.Name)
+            .Select(p => new PackageRow(p.Id, p.Name, p.Currency, p.MarkupFixed, p.MarkupPercent, p.PulseFirst, p.PulseNext, p.MonthlyFee,
+                db.SubAccounts.IgnoreQueryFilters(OperatorScopeOnly).Count(s => s.PackageId == p.Id)))
+            .ToListAsync(ct));
+
+    [HttpGet("new")]
+    public IActionResult Create() => View("Edit", new PackageForm
+    {
+        Services = [ClientServices.SubAccounts, ClientServices.Dids, ClientServices.Voicemail, ClientServices.Cdr, ClientServices.Balance],
+    });
+
+    [HttpPost("new")]
+    public async Task<IActionResult> Create(PackageForm form, CancellationToken ct)
+    {
+        form.Id = null;
+        if (!ModelState.IsValid)
+        {
+            return View("Edit", form);
+        }
+
+        var package = new Package(db.Tenant.ResellerId!.Value, form.Name!, form.Currency!, clock.GetUtcNow());
+        form.ApplyTo(package);
+        db.Packages.Add(package);
+        await db.SaveChangesAsync(ct);
+        TempData["Flash"] = $"Package {package.Name} created.";
+        return RedirectToAction(nameof(Details), new { id = package.Id });
+    }
+
+    [HttpGet("{id:guid}")]
+    public async Task<IActionResult> Details(Guid id, CancellationToken ct)
+    {
+        var package = await db.Packages.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (package is null)
+        {
+            return NotFound();
+        }
+
+        var examples = ExampleCosts
+            .Select(cost => new RateExample(cost, RatingEngine.Rate(package.Terms, new CallToRate("+10000000000", 60, CallDirection.Outbound, cost))))
+            .ToList();
+        var record = await panels.LoadAsync(RecordTypes.Package, id, TempData["NoteText"] as string, TempData["NoteError"] as string, ct);
+        return View(new PackageDetailsModel(package, await UsageAsync(id, ct), examples, record));
+    }
+
+    [HttpGet("{id:guid}/edit")]
+    public async Task<IActionResult> Edit(Guid id, CancellationToken ct)
+    {
+        var package = await db.Packages.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
+        return package is null ? NotFound() : View("Edit", PackageForm.From(package));
+    }
+
+    [HttpPost("{id:guid}/edit")]
+    public async Task<IActionResult> Edit(Guid id, PackageForm form, CancellationToken ct)
+    {
+        var package = await db.Packages.SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (package is null)
+        {
+            return NotFound();
+        }
+
+        form.Id = id;
+        ModelState.Clear();
+        var result = await HttpContext.RequestServices.GetRequiredService<FluentValidation.IValidator<PackageForm>>().ValidateAsync(form, ct);
+        foreach (var error in result.Errors)
+        {
+            ModelState.AddModelError(error.PropertyName, error.ErrorMessage);
+        }
+
+        if (ModelState.IsValid && !string.Equals(form.Currency!.Trim(), package.Currency, StringComparison.OrdinalIgnoreCase) && await UsageAsync(id, ct) > 0)
+        {
+            ModelState.AddModelError(nameof(PackageForm.Currency), "Sub-accounts use this package in its currency; copy it to offer it in another.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return View("Edit", form);
+        }
+
+        form.ApplyTo(package);
+        await db.SaveChangesAsync(ct);
+        TempData["Flash"] = "Package saved.";
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    [HttpPost("{id:guid}/copy")]
+    public async Task<IActionResult> Copy(Guid id, CancellationToken ct)
+    {
+        var package = await db.Packages.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (package is null)
+        {
+            return NotFound();
+        }
+
+        var name = await FreeCopyNameAsync(package.Name, ct);
+        var copy = package.CopyAs(name, clock.GetUtcNow());
+        db.Packages.Add(copy);
+        await db.SaveChangesAsync(ct);
+        TempData["Flash"] = $"Copied as {copy.Name}.";
+        return RedirectToAction(nameof(Edit), new { id = copy.Id });
+    }
+
+    [HttpPost("{id:guid}/delete")]
+    public async Task<IActionResult> Delete(Guid id, CancellationToken ct)
+    {
+        var package = await db.Packages.SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (package is null)
+        {
+            return NotFound();
+        }
+
+        var usage = await UsageAsync(id, ct);
+        if (usage > 0)
+        {
+            TempData["Error"] = $"{usage} sub-account{(usage == 1 ? " uses" : "s use")} this package. Assign them another package first.";
+            return RedirectToAction(nameof(Details), new { id });
+        }
+
+        db.Packages.Remove(package);
+        await db.SaveChangesAsync(ct);
+        TempData["Flash"] = $"Package {package.Name} deleted.";
+        return RedirectToAction(nameof(Index));
+    }
+
+    /// <summary>Sub-accounts using the package, across every operator: what is in use matters, not what this user sees.</summary>
+    private Task<int> UsageAsync(Guid id, CancellationToken ct) =>
+        db.SubAccounts.IgnoreQueryFilters([PortalDbContext.OperatorScopeFilter]).CountAsync(s => s.PackageId == id, ct);
+
+    private async Task<string> FreeCopyNameAsync(string name, CancellationToken ct)
+    {
+        for (var n = 1; ; n++)
+        {
+            var suffix = n == 1 ? " (copy)" : $" (copy {n})";
+            var candidate = (name.Length + suffix.Length > Package.NameMaxLength ? name[..(Package.NameMaxLength - suffix.Length)] : name) + suffix;
+            if (!await db.Packages.AnyAsync(p => p.Name == candidate, ct))
+            {
+                return candidate;
+            }
+        }
+    }
+}
