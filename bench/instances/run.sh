@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark of the instances list (issue 3). Starts its own PostgreSQL cluster under bench/instances/.data,
 # the portal (Release) and the reference host, seeds 100,000 instances, and measures with wrk on loopback:
-# 32 connections, 10 s per run after a 3 s warm-up, two runs per scenario (the median of two is their mean).
+# 32 connections, 10 s per run after a 10 s warm-up, RUNS runs per scenario (default 3; the figure is the median).
 # Usage: bench/instances/run.sh            (installs wrk with apt-get when run as root)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -11,7 +11,7 @@ DATA="$B/.data"
 PG_PORT="${PG_PORT:-55532}"
 APP_PORT="${APP_PORT:-5201}"
 REF_PORT="${REF_PORT:-5202}"
-RUNS="${RUNS:-2}"
+RUNS="${RUNS:-3}"
 DURATION="${DURATION:-10s}"
 . scripts/pg.sh
 
@@ -50,6 +50,7 @@ for _ in $(seq 1 120); do curl -sf -o /dev/null "http://127.0.0.1:$APP_PORT/heal
 
 echo "Seeding 100,000 instances..."
 psql_bench -q -f "$B/seed.sql"
+psql_bench -qc "VACUUM ANALYZE"
 ALPHA="$(psql_bench -Atc "SELECT \"Id\" FROM \"Resellers\" WHERE \"Slug\" = 'alpha'")"
 psql_bench -Atc "SELECT count(*) || ' instances, ' || count(DISTINCT \"ResellerId\") || ' resellers' FROM \"Instances\""
 
@@ -79,30 +80,36 @@ for pair in "filtered" "unfiltered"; do
 done
 
 to_ms() { awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } printf "%.2f", v }'; }
+median() { printf "%s\n" "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 RESULTS="$DATA/results.tsv"
 : > "$RESULTS"
+declare -A RPS P50 P99 BYTES
+args_for() {
+  if [[ "$1" == portal-* || "$1" == name-availability ]]; then echo "-s $B/cookie.lua"; fi
+}
+export BENCH_COOKIE="$COOKIE"
+# Warm-up: every scenario once, long enough for tiered compilation to reach its optimised code.
 for name in "${ORDER[@]}"; do
-  url="${URLS[$name]}"
-  header=()
-  script=()
-  if [[ "$name" == portal-* || "$name" == name-availability ]]; then
-    header=(-H "Cookie: $COOKIE")
-    script=(-s "$B/cookie.lua")
-  fi
-  bytes="$(curl -s "${header[@]}" "$url" | wc -c)"
-  export BENCH_COOKIE="$COOKIE"
-  wrk -t2 -c32 -d3s "${script[@]}" "$url" >/dev/null
-  rps_sum=0; p50_sum=0; p99_sum=0
-  for run in $(seq 1 "$RUNS"); do
-    out="$(wrk -t2 -c32 -d"$DURATION" --latency "${script[@]}" "$url")"
+  BYTES[$name]="$(curl -s -H "Cookie: $COOKIE" "${URLS[$name]}" | wc -c)"
+  # shellcheck disable=SC2046
+  wrk -t2 -c32 -d"${WARMUP:-10s}" $(args_for "$name") "${URLS[$name]}" >/dev/null
+done
+# Rounds over all scenarios, so that the machine's drift touches each of them alike.
+for run in $(seq 1 "$RUNS"); do
+  for name in "${ORDER[@]}"; do
+    # shellcheck disable=SC2046
+    out="$(wrk -t2 -c32 -d"$DURATION" --latency $(args_for "$name") "${URLS[$name]}")"
     if echo "$out" | grep -q "Non-2xx"; then echo "$name: non-2xx answers" >&2; echo "$out" >&2; exit 1; fi
     rps="$(echo "$out" | awk '/Requests\/sec/ { print $2 }')"
     p50="$(echo "$out" | awk '$1 == "50%" { print $2 }' | to_ms)"
     p99="$(echo "$out" | awk '$1 == "99%" { print $2 }' | to_ms)"
-    echo "  $name run $run: $rps req/s, p50 $p50 ms, p99 $p99 ms"
-    rps_sum="$(echo "$rps_sum + $rps" | bc -l)"; p50_sum="$(echo "$p50_sum + $p50" | bc -l)"; p99_sum="$(echo "$p99_sum + $p99" | bc -l)"
+    echo "  round $run $name: $rps req/s, p50 $p50 ms, p99 $p99 ms"
+    RPS[$name]+="$rps "; P50[$name]+="$p50 "; P99[$name]+="$p99 "
   done
-  printf "%s\t%.0f\t%.2f\t%.2f\t%s\n" "$name" "$(echo "$rps_sum / $RUNS" | bc -l)" "$(echo "$p50_sum / $RUNS" | bc -l)" "$(echo "$p99_sum / $RUNS" | bc -l)" "$bytes" >> "$RESULTS"
+done
+for name in "${ORDER[@]}"; do
+  # shellcheck disable=SC2086
+  printf "%s\t%.0f\t%.2f\t%.2f\t%s\n" "$name" "$(median ${RPS[$name]})" "$(median ${P50[$name]})" "$(median ${P99[$name]})" "${BYTES[$name]}" >> "$RESULTS"
 done
 RSS_KB="$(awk '/VmRSS/ { print $2 }' "/proc/$APP_PID/status")"
 
