@@ -53,6 +53,9 @@ public static class ServiceRegistration
         services.AddControllersWithViews(options =>
             {
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                // The validators say what is required, in words; MVC's implicit "The X field is required."
+                // for non-nullable strings would only add a second, generic message.
+                options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
                 options.Filters.Add<ValidationFilter>();
             })
             .AddRazorOptions(FeatureFolderViews.Configure);
