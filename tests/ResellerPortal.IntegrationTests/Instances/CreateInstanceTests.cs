@@ -135,6 +135,26 @@ public sealed class CreateInstanceTests(PostgresFixture postgres) : PortalTest(p
     }
 
     [Fact]
+    public async Task The_one_DEMO_rule_matches_company_names_literally_wildcards_included()
+    {
+        using var owner = await SignedInAsync(DemoSeeder.Reseller1Email);
+        var eu = await OperatorIdAsync("EU");
+        var first = Form("percent-one", eu, "DEMO", "Long-enough-1");
+        first["LongName"] = "100% Fun_Co";
+        Assert.Equal(HttpStatusCode.Redirect, (await owner.SubmitAsync("/instances/new", first)).StatusCode);
+
+        var lookalike = Form("percent-two", eu, "DEMO", "Long-enough-1");
+        lookalike["LongName"] = "100X FunXCo";
+        var same = Form("percent-three", eu, "DEMO", "Long-enough-1");
+        same["LongName"] = "100% FUN_CO";
+
+        Assert.Equal(HttpStatusCode.Redirect, (await owner.SubmitAsync("/instances/new", lookalike)).StatusCode);
+        var refused = await owner.SubmitAsync("/instances/new", same);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("already had a DEMO", Browser.Parse(await refused.Content.ReadAsStringAsync()).QuerySelector("[data-valmsg-for=State]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Simultaneous_creates_of_one_name_give_one_instance_and_clear_errors()
     {
         var us = await OperatorIdAsync("US");
