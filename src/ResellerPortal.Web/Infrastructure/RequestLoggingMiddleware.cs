@@ -10,9 +10,16 @@ public sealed class RequestLoggingMiddleware(RequestDelegate next, ILogger<Reque
     public async Task InvokeAsync(HttpContext context)
     {
         var started = Stopwatch.GetTimestamp();
+        var failed = false;
         try
         {
             await next(context);
+        }
+        catch
+        {
+            // The exception handler outside this middleware turns it into a 500 page: log it as such.
+            failed = true;
+            throw;
         }
         finally
         {
@@ -22,7 +29,7 @@ public sealed class RequestLoggingMiddleware(RequestDelegate next, ILogger<Reque
                 "HTTP {Method} {Path} responded {StatusCode} in {ElapsedMs:0.0} ms user {User} reseller {Reseller}",
                 context.Request.Method,
                 LogText.Encode(context.Request.Path.Value),
-                context.Response.StatusCode,
+                failed ? StatusCodes.Status500InternalServerError : context.Response.StatusCode,
                 elapsed,
                 user.Identity?.IsAuthenticated == true ? LogText.Encode(user.Identity.Name) : "-",
                 user.GetResellerId()?.ToString() ?? "-");

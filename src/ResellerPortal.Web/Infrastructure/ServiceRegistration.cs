@@ -56,6 +56,10 @@ public static class ServiceRegistration
                 // The validators say what is required, in words; MVC's implicit "The X field is required."
                 // for non-nullable strings would only add a second, generic message.
                 options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+                // Shown next to the field, so the messages need not (and should not) name the property.
+                options.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((value, _) => $"'{value}' is not a valid value here.");
+                options.ModelBindingMessageProvider.SetValueMustBeANumberAccessor(_ => "Enter a number.");
+                options.ModelBindingMessageProvider.SetValueIsInvalidAccessor(value => $"'{value}' is not a valid value here.");
                 options.Filters.Add<ValidationFilter>();
             })
             .AddRazorOptions(FeatureFolderViews.Configure);

@@ -68,6 +68,24 @@ public sealed partial class InstanceCardsTests(BrowserFixture fixture) : Browser
     }
 
     [Fact]
+    public async Task A_rejected_save_keeps_the_modal_open_with_the_reason_and_the_focus_on_the_field()
+    {
+        await SignInAsReseller1Async();
+        await Page.GotoAsync("/instances?q=eu-orion2");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Settings of eu-orion2" }).ClickAsync();
+        var modal = Page.Locator("#instance-modal");
+        await Expect(modal.GetByLabel("Long name")).ToBeFocusedAsync();
+
+        await modal.GetByLabel("Contact email").FillAsync("not-an-email");
+        await modal.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        await Expect(modal.Locator("[data-valmsg-for=ContactEmail]")).ToHaveTextAsync("Enter a valid email address.");
+        await Expect(modal.GetByLabel("Contact email")).ToBeFocusedAsync();
+        await Expect(modal.GetByLabel("Contact email")).ToHaveValueAsync("not-an-email");
+        await Expect(Page).ToHaveURLAsync(Url("/instances?q=eu-orion2"));
+    }
+
+    [Fact]
     public async Task Clicking_outside_the_edit_modal_asks_before_dropping_unsaved_changes()
     {
         await SignInAsReseller1Async();

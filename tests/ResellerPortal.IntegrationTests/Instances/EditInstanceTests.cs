@@ -129,6 +129,25 @@ public sealed class EditInstanceTests(PostgresFixture postgres) : PortalTest(pos
     }
 
     [Fact]
+    public async Task A_reseller_edits_the_other_fields_of_its_TEST_instance_without_touching_the_state()
+    {
+        using var owner = await SignedInAsync(DemoSeeder.Reseller1Email);
+        var id = await IdAsync("us-test");
+        var url = $"/instances/{id}/edit";
+        var fields = await CurrentFieldsAsync(owner, url);
+        Assert.Equal("TEST", fields["State"]);
+        fields["ContactPerson"] = "Integration Team";
+
+        var response = await owner.SubmitAsync(url, fields);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var stored = await AsPlatformAsync(db => db.Instances.SingleAsync(i => i.Id == id));
+        Assert.Equal(ClientState.Test, stored.State);
+        Assert.Equal("Integration Team", stored.ContactPerson);
+        Assert.False(stored.IsRestartPending);
+    }
+
+    [Fact]
     public async Task K_ApiKey_is_stored_encrypted_and_shown_masked()
     {
         using var owner = await SignedInAsync(DemoSeeder.Reseller1Email);

@@ -123,6 +123,8 @@ public sealed class InstanceJobTests(PostgresFixture postgres) : PortalTest(post
         Assert.Contains("in 14 days", mail.Subject, StringComparison.Ordinal);
         Assert.Equal(2, await AsPlatformAsync(db => db.CertificateWarnings.CountAsync(w => w.Threshold == 14)));
         Assert.Equal(2, await AsPlatformAsync(db => db.OutboxMessages.CountAsync(m => m.Subject.StartsWith("SSL certificate"))));
+        // The subject says the days really left, not the threshold: the EU certificate has 12.
+        Assert.Single(await AsPlatformAsync(db => db.OutboxMessages.Where(m => m.Subject == "SSL certificate for eu.alpha-live.example.com expires in 12 days").ToListAsync()));
     }
 
     private async Task<LifecycleResult> RunLifecycleAsync()

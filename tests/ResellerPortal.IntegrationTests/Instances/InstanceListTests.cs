@@ -152,6 +152,9 @@ public sealed class InstanceListTests(PostgresFixture postgres) : PortalTest(pos
         var (_, overdue) = await owner.GetPageAsync("/instances?flag=demo-overdue");
         Assert.Equal(["eu-oldtrial"], overdue.QuerySelectorAll("[data-instance]").Select(c => c.GetAttribute("data-instance")!).ToArray());
         Assert.Equal(2, page.QuerySelectorAll("#expiring-certificates [data-certificate]").Length);
+        var active = await AsPlatformAsync(db => db.Clients.CountAsync(c => c.ResellerId == db.Resellers.Single(r => r.Slug == "alpha").Id && c.Status == Domain.Clients.ClientStatus.Active));
+        Assert.Equal(active.ToString(System.Globalization.CultureInfo.InvariantCulture), Total("clients-ACTIVE"));
+        Assert.Equal("/clients?status=ACTIVE", page.QuerySelector("[data-total=clients-ACTIVE]")!.GetAttribute("href"));
     }
 
     private sealed record Row(Guid Id, string Name, string Operator, Guid OperatorId, ClientState State, ClientMode Mode, int MaxAgents);

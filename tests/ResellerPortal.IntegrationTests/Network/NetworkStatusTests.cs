@@ -75,6 +75,9 @@ public sealed class NetworkStatusTests(PostgresFixture postgres) : PortalTest(po
         _feed.StatusFeed.Set("none", "fine", StatusFeedBehaviour.Normal);
         await RefreshAsync();
         using var admin = await SignedInAsync(DemoSeeder.AdminEmail);
+        var (page0, form) = await admin.GetPageAsync("/admin/network-status");
+        Assert.Equal(System.Net.HttpStatusCode.OK, page0.StatusCode);
+        Assert.Equal("Operational", form.QuerySelector("[data-feed]")!.GetAttribute("data-feed"));
 
         var saved = await admin.SubmitAsync("/admin/network-status", [new("Override", nameof(NetworkIndicator.Outage)), new("Text", "Maintenance in EU-1")]);
         Assert.Equal(System.Net.HttpStatusCode.Redirect, saved.StatusCode);

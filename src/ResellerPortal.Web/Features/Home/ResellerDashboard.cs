@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using ResellerPortal.Domain.Clients;
 using ResellerPortal.Domain.Instances;
 using ResellerPortal.Web.Data;
 using ResellerPortal.Web.Features.Instances;
@@ -18,7 +19,9 @@ public sealed record DashboardModel(
     int PastExpiration,
     int DemoMaxDays,
     IReadOnlyList<DashboardOperator> Operators,
-    IReadOnlyList<DashboardOperator> CertificatesExpiring);
+    IReadOnlyList<DashboardOperator> CertificatesExpiring,
+    IReadOnlyDictionary<ClientStatus, int> ClientsByStatus,
+    int ClientsBelowThreshold);
 
 /// <summary>The reseller's home (§9): totals over the instances the user may see, each a link to the filtered list.</summary>
 public sealed class ResellerDashboard(PortalDbContext db, IOptions<InstanceOptions> options, TimeProvider clock)
@@ -48,6 +51,10 @@ public sealed class ResellerDashboard(PortalDbContext db, IOptions<InstanceOptio
                 CertificateWarnings.Urgency(o.CertificateExpiresOn, today, options.Value.CertificateUrgentDays)))
             .ToList();
 
+        var clients = await db.Clients.GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var belowThreshold = await db.Clients.CountAsync(
+            c => c.LowBalanceThreshold != null && db.LedgerEntries.Where(l => l.ClientId == c.Id).Sum(l => l.Amount) < c.LowBalanceThreshold, ct);
+
         return new DashboardModel(
             resellerName,
             Enum.GetValues<ClientState>().ToDictionary(s => s, s => groups.Where(g => g.State == s).Sum(g => g.Count)),
@@ -58,6 +65,8 @@ public sealed class ResellerDashboard(PortalDbContext db, IOptions<InstanceOptio
             groups.Sum(g => g.Past),
             options.Value.DemoMaxDays,
             operators,
-            operators.Where(o => o.Urgency is CertificateUrgency.Urgent or CertificateUrgency.Expired).OrderBy(o => o.CertificateExpiresOn).ToList());
+            operators.Where(o => o.Urgency is CertificateUrgency.Urgent or CertificateUrgency.Expired).OrderBy(o => o.CertificateExpiresOn).ToList(),
+            Enum.GetValues<ClientStatus>().ToDictionary(s => s, s => clients.Where(c => c.Key == s).Sum(c => c.Count)),
+            belowThreshold);
     }
 }

@@ -50,7 +50,8 @@ public sealed class CertificateExpiryWarnings(PortalDbContext db, EmailOutbox ou
                 where u.ResellerId == warning.ResellerId && r.Name == Roles.ResellerAdmin && !u.IsDisabled && u.Email != null
                 select u.Email!)
             .ToListAsync(ct);
-        var when = warning.Threshold == 0 ? "today" : $"in {warning.Threshold} day{(warning.Threshold == 1 ? "" : "s")}";
+        var daysLeft = warning.ExpiresOn.DayNumber - DateOnly.FromDateTime(now.UtcDateTime).DayNumber;
+        var when = daysLeft <= 0 ? "today" : $"in {daysLeft} day{(daysLeft == 1 ? "" : "s")}";
         foreach (var email in admins)
         {
             outbox.Enqueue(

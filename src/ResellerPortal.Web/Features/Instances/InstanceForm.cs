@@ -87,12 +87,16 @@ public abstract class InstanceFormValidator<T> : AbstractValidator<T>
             .WithMessage($"Max. retention is between {InstanceSettings.MinRetentionDays} and {InstanceSettings.MaxRetentionDays:N0} days.");
         RuleFor(x => x.State).Must(s => ClientStateText.TryParseState(s, out _)).WithMessage("Choose DEMO, SOLD or TEST.");
         RuleFor(x => x.Mode).Must(m => ClientStateText.TryParseMode(m, out _)).WithMessage("Choose ON, EXPIRED or REMOVED.");
-        RuleFor(x => x.ContactPerson).MaximumLength(InstanceSettings.PersonMaxLength);
-        RuleFor(x => x.BillingPerson).MaximumLength(InstanceSettings.PersonMaxLength);
-        RuleFor(x => x.ContactEmail).MaximumLength(InstanceSettings.EmailMaxLength).EmailAddress().WithMessage("Enter a valid email address.");
-        RuleFor(x => x.BillingEmail).MaximumLength(InstanceSettings.EmailMaxLength).EmailAddress().WithMessage("Enter a valid email address.");
-        RuleFor(x => x.KMode).MaximumLength(InstanceSettings.KFieldMaxLength);
-        RuleFor(x => x.KNumber).MaximumLength(InstanceSettings.KFieldMaxLength);
-        RuleFor(x => x.KApiKey).MaximumLength(500);
+        RuleFor(x => x.ExpirationDate).InclusiveBetween(new DateOnly(2000, 1, 1), new DateOnly(2100, 12, 31))
+            .WithMessage("Choose a date between 2000 and 2100, or leave it empty.");
+        RuleFor(x => x.ContactPerson).MaximumLength(InstanceSettings.PersonMaxLength).WithMessage($"At most {InstanceSettings.PersonMaxLength} characters.");
+        RuleFor(x => x.BillingPerson).MaximumLength(InstanceSettings.PersonMaxLength).WithMessage($"At most {InstanceSettings.PersonMaxLength} characters.");
+        RuleFor(x => x.ContactEmail).MaximumLength(InstanceSettings.EmailMaxLength).WithMessage($"At most {InstanceSettings.EmailMaxLength} characters.")
+            .EmailAddress().WithMessage("Enter a valid email address.");
+        RuleFor(x => x.BillingEmail).MaximumLength(InstanceSettings.EmailMaxLength).WithMessage($"At most {InstanceSettings.EmailMaxLength} characters.")
+            .EmailAddress().WithMessage("Enter a valid email address.");
+        RuleFor(x => x.KMode).MaximumLength(InstanceSettings.KFieldMaxLength).WithMessage($"At most {InstanceSettings.KFieldMaxLength} characters.");
+        RuleFor(x => x.KNumber).MaximumLength(InstanceSettings.KFieldMaxLength).WithMessage($"At most {InstanceSettings.KFieldMaxLength} characters.");
+        RuleFor(x => x.KApiKey).MaximumLength(500).WithMessage("At most 500 characters.");
     }
 }

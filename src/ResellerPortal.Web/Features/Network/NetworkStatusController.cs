@@ -28,11 +28,14 @@ public sealed class NetworkStatusFormValidator : AbstractValidator<NetworkStatus
 [Route("admin/network-status")]
 public sealed class NetworkStatusController(PortalDbContext db, NetworkStatusCache cache, TimeProvider clock) : Controller
 {
+    // The feature folder is Network (the status also has a view component there), not NetworkStatus.
+    private const string PageView = "~/Features/Network/Index.cshtml";
+
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
         var snapshot = await NetworkStatusCache.LoadOrCreateAsync(db, clock, ct);
-        return View(new NetworkStatusForm { Override = snapshot.OverrideIndicator, Text = snapshot.OverrideText, Current = snapshot });
+        return View(PageView, new NetworkStatusForm { Override = snapshot.OverrideIndicator, Text = snapshot.OverrideText, Current = snapshot });
     }
 
     [HttpPost("")]
@@ -42,7 +45,7 @@ public sealed class NetworkStatusController(PortalDbContext db, NetworkStatusCac
         if (!ModelState.IsValid)
         {
             form.Current = snapshot;
-            return View(form);
+            return View(PageView, form);
         }
 
         snapshot.SetOverride(form.Override, form.Text, User.GetDisplayName());

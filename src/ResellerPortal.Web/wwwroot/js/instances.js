@@ -15,6 +15,20 @@
     }
   });
 
+  // A rejected save came back: once htmx has settled the new form (it restores its own idea of the
+  // focus during settling), take the keyboard to the first field with an error.
+  document.body.addEventListener("htmx:afterSettle", (event) => {
+    if (event.detail.target.id === "modal-body" && modalElement?.classList.contains("show")) {
+      const invalid = event.detail.target.querySelector(".input-validation-error, .validation-summary-errors");
+      if (invalid) {
+        if (!invalid.matches("input, select, textarea")) {
+          invalid.setAttribute("tabindex", "-1");
+        }
+        invalid.focus();
+      }
+    }
+  });
+
   if (modalElement) {
     modalElement.addEventListener("shown.bs.modal", () => {
       const first = modalElement.querySelector("input:not([type=hidden]):not([readonly]), select");
