@@ -23,6 +23,10 @@ if [ ! -x /usr/bin/chromium ]; then
   fi
 fi
 
+# The tests start and stop hundreds of hosts: poll for file changes rather than use inotify
+# watchers, of which a user gets 128.
+export DOTNET_USE_POLLING_FILE_WATCHER=true
+
 dotnet restore ResellerPortal.sln --nologo -v quiet
 dotnet build ResellerPortal.sln --no-restore --nologo -v quiet -c Debug
 

@@ -14,6 +14,13 @@ namespace ResellerPortal.Tests.Shared;
 /// </summary>
 public class PortalFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
+    static PortalFactory()
+    {
+        // Hundreds of hosts start and stop in one test run; inotify watchers (configuration reload,
+        // static file versions) would run into the machine's limit of 128 instances per user.
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
+
     public string ConnectionString { get; } = connectionString;
 
     protected override IHost CreateHost(IHostBuilder builder)
@@ -21,6 +28,7 @@ public class PortalFactory(string connectionString, IReadOnlyDictionary<string, 
         var values = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Portal"] = ConnectionString,
+            ["hostBuilder:reloadConfigOnChange"] = "false",
             ["Logging:File:Path"] = string.Empty,
             ["Serilog:MinimumLevel"] = "Warning",
             // Jobs fire when a test asks, not on their own during a test.
