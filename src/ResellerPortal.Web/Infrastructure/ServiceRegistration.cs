@@ -9,8 +9,8 @@ using ResellerPortal.Web.Auditing;
 using ResellerPortal.Web.Auth;
 using ResellerPortal.Web.Data;
 using ResellerPortal.Web.Email;
-using ResellerPortal.Web.Features.Instances;
 using ResellerPortal.Web.Features.Clients;
+using ResellerPortal.Web.Features.Instances;
 using ResellerPortal.Web.Jobs;
 using ResellerPortal.Web.Tenancy;
 

@@ -35,8 +35,8 @@ public sealed class InstanceFilter
 
     public bool IsEmpty => Operator is null && ParsedState is null && ParsedMode is null && NormalizedQ is null && ParsedFlag is null;
 
-    /// <summary>The query string of these filters with one of them replaced (null removes it).</summary>
-    public string With(string? state = null, string? mode = null, bool keepState = true, bool keepMode = true, string? after = null)
+    /// <summary>The query string of these filters, with the state or the keyset position set.</summary>
+    public string With(string? state = null, string? after = null)
     {
         var parts = new List<string>();
         if (Operator is { } op)
@@ -44,14 +44,13 @@ public sealed class InstanceFilter
             parts.Add("operator=" + op);
         }
 
-        var s = keepState ? state ?? ParsedState?.Code() : state;
+        var s = state ?? ParsedState?.Code();
         if (s is not null)
         {
             parts.Add("state=" + s);
         }
 
-        var m = keepMode ? mode ?? ParsedMode?.Code() : mode;
-        if (m is not null)
+        if (ParsedMode?.Code() is { } m)
         {
             parts.Add("mode=" + m);
         }
@@ -156,7 +155,15 @@ public sealed class ListInstances(PortalDbContext db, IOptions<InstanceOptions> 
             .OrderBy(i => i.Name)
             .Select(i => new
             {
-                i.Id, i.Name, i.LongName, i.OperatorId, i.State, i.Mode, i.MaxAgents, i.ExpirationDate, i.StateChangedAt,
+                i.Id,
+                i.Name,
+                i.LongName,
+                i.OperatorId,
+                i.State,
+                i.Mode,
+                i.MaxAgents,
+                i.ExpirationDate,
+                i.StateChangedAt,
                 Provisioning = i.ProvisionedAt == null,
                 RestartPending = i.RestartRequestedAt != null,
             })
