@@ -75,11 +75,6 @@ public sealed class AuditTrailTests(PostgresFixture postgres) : PortalTest(postg
         return await db.AuditEntries.Where(a => a.EntityId == entityId).OrderBy(a => a.At).ThenBy(a => a.Id).ToListAsync();
     }
 
-    private async Task<Guid> OperatorIdAsync(Guid resellerId, string name)
-    {
-        await using var scope = Portal.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        db.Tenant.UsePlatform();
-        return await db.Operators.Where(o => o.ResellerId == resellerId && o.Name == name).Select(o => o.Id).SingleAsync();
-    }
+    private Task<Guid> OperatorIdAsync(Guid resellerId, string name) =>
+        AsPlatformAsync(db => db.Operators.Where(o => o.ResellerId == resellerId && o.Name == name).Select(o => o.Id).SingleAsync());
 }

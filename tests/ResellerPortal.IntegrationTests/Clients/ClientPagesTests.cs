@@ -17,9 +17,6 @@ public sealed class ClientPagesTests(PostgresFixture postgres) : PortalTest(post
         new("OperatorId", operatorId), new("VatNumber", vat ?? string.Empty), new("City", "London"),
     ];
 
-    private Task<Guid> OperatorIdAsync(string name) =>
-        AsPlatformAsync(db => db.Operators.Where(o => o.Name == name).Select(o => o.Id).SingleAsync());
-
     [Fact]
     public async Task A_reseller_creates_a_client_and_finds_it_by_search()
     {

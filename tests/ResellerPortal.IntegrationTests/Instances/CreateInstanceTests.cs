@@ -200,9 +200,6 @@ public sealed class CreateInstanceTests(PostgresFixture postgres) : PortalTest(p
         ["Password"] = password,
     };
 
-    private Task<Guid> OperatorIdAsync(string name) =>
-        AsPlatformAsync(db => db.Operators.Where(o => o.Name == name).Select(o => o.Id).SingleAsync());
-
     private static async Task<JsonElement> AvailabilityAsync(Browser browser, string name)
     {
         var response = await browser.GetAsync("/instances/name-availability?name=" + Uri.EscapeDataString(name));

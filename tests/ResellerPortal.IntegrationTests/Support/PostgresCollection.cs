@@ -58,6 +58,10 @@ public abstract class PortalTest(PostgresFixture postgres) : IAsyncLifetime
     protected Task<Guid> ResellerIdAsync(string slug) =>
         AsPlatformAsync(db => db.Resellers.Where(r => r.Slug == slug).Select(r => r.Id).SingleAsync());
 
+    /// <summary>An operator by its name (the demo names EU, US and Main are unique across resellers).</summary>
+    protected Task<Guid> OperatorIdAsync(string name) =>
+        AsPlatformAsync(db => db.Operators.Where(o => o.Name == name).Select(o => o.Id).SingleAsync());
+
     protected Task<Guid> UserIdAsync(string email) =>
         AsPlatformAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
 

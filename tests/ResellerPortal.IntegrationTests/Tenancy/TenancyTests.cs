@@ -133,14 +133,9 @@ public sealed class TenancyTests(PostgresFixture postgres) : PortalTest(postgres
         Assert.Equal(alpha, assignment.ResellerId);
     }
 
-    private async Task<Dictionary<string, Guid>> OperatorIdsAsync()
-    {
-        await using var scope = Portal.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        db.Tenant.UsePlatform();
-        return await (from o in db.Operators
-                      join r in db.Resellers on o.ResellerId equals r.Id
-                      select new { Key = (r.Slug == "alpha" ? "Alpha/" : "Beta/") + o.Name, o.Id })
-            .ToDictionaryAsync(x => x.Key, x => x.Id);
-    }
+    private Task<Dictionary<string, Guid>> OperatorIdsAsync() =>
+        AsPlatformAsync(db => (from o in db.Operators
+                               join r in db.Resellers on o.ResellerId equals r.Id
+                               select new { Key = (r.Slug == "alpha" ? "Alpha/" : "Beta/") + o.Name, o.Id })
+            .ToDictionaryAsync(x => x.Key, x => x.Id));
 }
