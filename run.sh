@@ -62,6 +62,8 @@ SIM_PID=$!
 export NetworkStatus__FeedUrl="${NetworkStatus__FeedUrl:-http://127.0.0.1:$SIM_PORT/api/v2/status.json}"
 export NetworkStatus__PageUrl="${NetworkStatus__PageUrl:-http://127.0.0.1:$SIM_PORT/status}"
 export NetworkStatus__PollSeconds="${NetworkStatus__PollSeconds:-20}"
+export Licensing__KeyServerUrl="${Licensing__KeyServerUrl:-http://127.0.0.1:$SIM_PORT/licence_wsvc_gen.do}"
+export Licensing__InstanceRpcUrl="${Licensing__InstanceRpcUrl:-http://127.0.0.1:$SIM_PORT/RPC2}"
 # Production takes 5–10 minutes to provision and 3–5 to restart; the demo a few seconds.
 export Instances__ProvisioningDelaySeconds="${Instances__ProvisioningDelaySeconds:-30}"
 export Instances__RestartDelaySeconds="${Instances__RestartDelaySeconds:-20}"

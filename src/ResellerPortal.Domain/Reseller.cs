@@ -34,11 +34,19 @@ public sealed partial class Reseller : IAudited
 
     public bool IsActive { get; private set; } = true;
 
+    /// <summary>
+    /// The address sent to the key server as <c>K_email</c> when this reseller activates a key (§4);
+    /// the key server mails its note there. Null: the portal's configured default.
+    /// </summary>
+    public string? LicenceEmail { get; private set; }
+
     public void Rename(string name) => Name = name.Trim();
 
     public void ChangeSlug(string slug) => Slug = NormalizeSlug(slug);
 
     public void Deactivate() => IsActive = false;
+
+    public void SetLicenceEmail(string? email) => LicenceEmail = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
 
     public void Activate() => IsActive = true;
 

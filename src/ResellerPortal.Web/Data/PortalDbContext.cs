@@ -8,6 +8,7 @@ using ResellerPortal.Domain.Dids;
 using ResellerPortal.Domain.Email;
 using ResellerPortal.Domain.Instances;
 using ResellerPortal.Domain.Ledger;
+using ResellerPortal.Domain.Licensing;
 using ResellerPortal.Domain.Network;
 using ResellerPortal.Domain.Notes;
 using ResellerPortal.Domain.Packages;
@@ -64,6 +65,12 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, T
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
 
     public DbSet<Note> Notes => Set<Note>();
+
+    public DbSet<PrepurchasedKey> PrepurchasedKeys => Set<PrepurchasedKey>();
+
+    public DbSet<LicenceActivation> LicenceActivations => Set<LicenceActivation>();
+
+    public DbSet<LicenceAttempt> LicenceAttempts => Set<LicenceAttempt>();
 
     /// <summary>
     /// Which set of filters this context's model carries. Each variant is its own cached model

@@ -21,6 +21,7 @@ public sealed partial class DemoSeeder(
     TimeProvider clock,
     IConfiguration configuration,
     Features.Instances.InstanceSecrets secrets,
+    Features.Keys.LicenceSecrets licenceSecrets,
     ILogger<DemoSeeder> logger)
 {
     public const string AdminEmail = "admin@demo.local";
@@ -62,6 +63,7 @@ public sealed partial class DemoSeeder(
         await db.SaveChangesAsync(ct);
         await SeedInstancesAsync(eu, us, beta, ct);
         await SeedClientsAsync(reseller1, reseller2, eu, us, beta, now, ct);
+        await SeedKeysAsync(reseller1, reseller2, ct);
         logger.LogInformation("Demo data seeded");
     }
 

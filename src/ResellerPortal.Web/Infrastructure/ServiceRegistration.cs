@@ -11,6 +11,7 @@ using ResellerPortal.Web.Data;
 using ResellerPortal.Web.Email;
 using ResellerPortal.Web.Features.Clients;
 using ResellerPortal.Web.Features.Instances;
+using ResellerPortal.Web.Features.Keys;
 using ResellerPortal.Web.Jobs;
 using ResellerPortal.Web.Tenancy;
 
@@ -77,6 +78,7 @@ public static class ServiceRegistration
         services.AddScoped<Features.Resellers.ResellerAdministration>();
         services.AddInstances(configuration);
         services.AddClientsFeature();
+        services.AddKeysFeature(configuration);
         services.AddScoped<DemoData.DemoSeeder>();
         return services;
     }

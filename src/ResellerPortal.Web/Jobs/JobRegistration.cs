@@ -16,6 +16,12 @@ public static class JobRegistration
         AddRecurring<NetworkStatusJob>(quartz, NetworkStatusJob.Key, "Reads the network status feed",
             TimeSpan.FromSeconds(configuration.GetValue("NetworkStatus:PollSeconds", 60)));
 
+        var licencePoll = TimeSpan.FromSeconds(configuration.GetValue("Licensing:PollSeconds", 15));
+        AddRecurring<LicenceActivationJob>(quartz, LicenceActivationJob.Key, "Activates requested keys on the key server, with retries until the deadline", licencePoll);
+        AddRecurring<LicenceInstallationJob>(quartz, LicenceInstallationJob.Key, "Installs activated licence keys on their instances over XML-RPC", licencePoll);
+        AddDaily<LicenceExpiryJob>(quartz, LicenceExpiryJob.Key, "Reminds resellers once of licences that run out within 14 days",
+            configuration.GetValue("Jobs:LicenceExpiryCron", "0 30 6 * * ?")!);
+
         var outboxSeconds = configuration.GetValue("Jobs:OutboxDispatchSeconds", 30);
         quartz.AddJob<OutboxDispatchJob>(j => j
             .WithIdentity(OutboxDispatchJob.Key)

@@ -12,6 +12,7 @@ internal sealed class ResellerConfiguration : IEntityTypeConfiguration<Reseller>
     {
         builder.Property(r => r.Name).HasMaxLength(Reseller.NameMaxLength);
         builder.Property(r => r.Slug).HasMaxLength(Reseller.SlugMaxLength);
+        builder.Property(r => r.LicenceEmail).HasMaxLength(254);
         builder.HasIndex(r => r.Slug).IsUnique();
     }
 }

@@ -4,6 +4,7 @@ using ResellerPortal.Domain.Clients;
 using ResellerPortal.Domain.Instances;
 using ResellerPortal.Web.Data;
 using ResellerPortal.Web.Features.Instances;
+using ResellerPortal.Web.Features.Keys;
 
 namespace ResellerPortal.Web.Features.Home;
 
@@ -21,7 +22,11 @@ public sealed record DashboardModel(
     IReadOnlyList<DashboardOperator> Operators,
     IReadOnlyList<DashboardOperator> CertificatesExpiring,
     IReadOnlyDictionary<ClientStatus, int> ClientsByStatus,
-    int ClientsBelowThreshold);
+    int ClientsBelowThreshold)
+{
+    /// <summary>Instances whose licence runs out within 14 days (§9 "licenses expiring").</summary>
+    public int LicencesExpiring { get; init; }
+}
 
 /// <summary>The reseller's home (§9): totals over the instances the user may see, each a link to the filtered list.</summary>
 public sealed class ResellerDashboard(PortalDbContext db, IOptions<InstanceOptions> options, TimeProvider clock)
@@ -67,6 +72,9 @@ public sealed class ResellerDashboard(PortalDbContext db, IOptions<InstanceOptio
             operators,
             operators.Where(o => o.Urgency is CertificateUrgency.Urgent or CertificateUrgency.Expired).OrderBy(o => o.CertificateExpiresOn).ToList(),
             Enum.GetValues<ClientStatus>().ToDictionary(s => s, s => clients.Where(c => c.Key == s).Sum(c => c.Count)),
-            belowThreshold);
+            belowThreshold)
+        {
+            LicencesExpiring = await db.Instances.WithLicenceExpiring(db, today).CountAsync(ct),
+        };
     }
 }

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ResellerPortal.Domain.Instances;
+using ResellerPortal.Domain.Licensing;
 using ResellerPortal.Web.Data;
+using ResellerPortal.Web.Features.Keys;
 
 namespace ResellerPortal.Web.Features.Instances;
 
@@ -16,7 +18,7 @@ public sealed class InstanceFilter
 
     public string? Q { get; set; }
 
-    /// <summary>Dashboard drill-downs: <c>demo-overdue</c> (DEMO for longer than allowed) or <c>past-expiration</c>.</summary>
+    /// <summary>Dashboard drill-downs: <c>demo-overdue</c> (DEMO for longer than allowed), <c>past-expiration</c> or <c>licence-expiring</c>.</summary>
     public string? Flag { get; set; }
 
     /// <summary>Keyset paging: the name of the last card already shown.</summary>
@@ -30,8 +32,9 @@ public sealed class InstanceFilter
 
     public const string DemoOverdueFlag = "demo-overdue";
     public const string PastExpirationFlag = "past-expiration";
+    public const string LicenceExpiringFlag = "licence-expiring";
 
-    public string? ParsedFlag => Flag is DemoOverdueFlag or PastExpirationFlag ? Flag : null;
+    public string? ParsedFlag => Flag is DemoOverdueFlag or PastExpirationFlag or LicenceExpiringFlag ? Flag : null;
 
     public bool IsEmpty => Operator is null && ParsedState is null && ParsedMode is null && NormalizedQ is null && ParsedFlag is null;
 
@@ -88,7 +91,16 @@ public sealed record InstanceCard(
     DateOnly? ExpirationDate,
     DateTimeOffset StateChangedAt,
     bool IsProvisioning,
-    bool IsRestartPending);
+    bool IsRestartPending)
+{
+    public LicenceSummary? Licence { get; init; }
+}
+
+/// <summary>
+/// What a card says of the licence (§4): the status of the latest activation, and the agents and
+/// last day of the installed licence that lasts longest.
+/// </summary>
+public sealed record LicenceSummary(PpkStatus LatestStatus, int? Agents, DateOnly? ExpiresOn, bool ExpiringSoon);
 
 public sealed record OperatorChoice(Guid Id, string Label);
 
@@ -143,6 +155,10 @@ public sealed class ListInstances(PortalDbContext db, IOptions<InstanceOptions> 
             var today = DateOnly.FromDateTime(now.UtcDateTime);
             query = query.Where(i => i.ExpirationDate < today);
         }
+        else if (filter.ParsedFlag == InstanceFilter.LicenceExpiringFlag)
+        {
+            query = query.WithLicenceExpiring(db, DateOnly.FromDateTime(now.UtcDateTime));
+        }
 
         if (!string.IsNullOrEmpty(filter.After))
         {
@@ -180,11 +196,15 @@ public sealed class ListInstances(PortalDbContext db, IOptions<InstanceOptions> 
                 select new OperatorView(o.Id, o.Name, o.Domain, o.CertificateExpiresOn, r.Name))
             .ToListAsync(ct);
         var byId = operators.ToDictionary(o => o.Id);
+        var licences = await LicencesAsync(rows.Take(pageSize).Select(r => r.Id).ToList(), DateOnly.FromDateTime(now.UtcDateTime), ct);
         var cards = rows.Take(pageSize).Select(r =>
         {
             var o = byId[r.OperatorId];
             return new InstanceCard(r.Id, r.Name, r.LongName, o.Name, o.Domain, o.CertificateExpiresOn, showReseller ? o.ResellerName : null,
-                r.State, r.Mode, r.MaxAgents, r.ExpirationDate, r.StateChangedAt, r.Provisioning, r.RestartPending);
+                r.State, r.Mode, r.MaxAgents, r.ExpirationDate, r.StateChangedAt, r.Provisioning, r.RestartPending)
+            {
+                Licence = licences.GetValueOrDefault(r.Id),
+            };
         }).ToList();
 
         var next = rows.Count > pageSize ? rows[pageSize - 1].Name : null;
@@ -192,6 +212,26 @@ public sealed class ListInstances(PortalDbContext db, IOptions<InstanceOptions> 
             : showReseller ? await OperatorChoicesAsync(db, ct)
             : operators.Select(o => new OperatorChoice(o.Id, o.Name)).ToList();
         return new InstanceListModel(filter, cards, next, choices, now, options.Value, showReseller, canEdit);
+    }
+
+    private async Task<Dictionary<Guid, LicenceSummary>> LicencesAsync(List<Guid> instanceIds, DateOnly today, CancellationToken ct)
+    {
+        var activations = await (
+                from a in db.LicenceActivations
+                join k in db.PrepurchasedKeys on a.PpkId equals k.Id
+                where a.InstanceId != null && instanceIds.Contains(a.InstanceId.Value)
+                select new { InstanceId = a.InstanceId!.Value, a.Status, a.ExpiresOn, a.RequestedAt, k.Agents })
+            .ToListAsync(ct);
+        return activations.GroupBy(a => a.InstanceId).ToDictionary(g => g.Key, g =>
+        {
+            var latest = g.MaxBy(a => a.RequestedAt)!;
+            var installed = g.Where(a => a.Status == ActivationStatus.Installed).MaxBy(a => a.ExpiresOn);
+            return new LicenceSummary(
+                PpkStatuses.Of(latest.Status),
+                installed?.Agents,
+                installed?.ExpiresOn,
+                installed is not null && LicenceActivation.IsExpiringSoon(installed.Status, installed.ExpiresOn, today));
+        });
     }
 
     private sealed record OperatorView(Guid Id, string Name, string Domain, DateOnly? CertificateExpiresOn, string ResellerName);

@@ -1,0 +1,88 @@
+using Microsoft.EntityFrameworkCore;
+using ResellerPortal.Domain;
+using ResellerPortal.Domain.Instances;
+using ResellerPortal.Domain.Licensing;
+using ResellerPortal.Web.Data;
+using ResellerPortal.Web.Email;
+
+namespace ResellerPortal.Web.Features.Keys;
+
+public static class LicenceQueries
+{
+    /// <summary>
+    /// Instances whose licence runs out within <see cref="LicenceActivation.ExpiryWarningDays"/> days: an
+    /// installed licence ends by then and no other installed licence of the instance lasts longer.
+    /// </summary>
+    public static IQueryable<Instance> WithLicenceExpiring(this IQueryable<Instance> instances, PortalDbContext db, DateOnly today)
+    {
+        var horizon = today.AddDays(LicenceActivation.ExpiryWarningDays);
+        return instances.Where(i =>
+            db.LicenceActivations.Any(a => a.InstanceId == i.Id && a.Status == ActivationStatus.Installed && a.ExpiresOn <= horizon)
+            && !db.LicenceActivations.Any(a => a.InstanceId == i.Id && a.Status == ActivationStatus.Installed && a.ExpiresOn > horizon));
+    }
+}
+
+/// <summary>
+/// Reminds the reseller's admins once of a licence that runs out within 14 days (issue 4). The
+/// activation row carries the "sent" mark and its row version, so a second run or node sends nothing.
+/// </summary>
+public sealed class LicenceExpiryReminders(PortalDbContext db, EmailOutbox outbox, TimeProvider clock)
+{
+    public Task<List<LicenceJobItem>> DueAsync(CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var horizon = today.AddDays(LicenceActivation.ExpiryWarningDays);
+        return db.LicenceActivations.AsNoTracking()
+            .Where(a => a.Status == ActivationStatus.Installed && a.ExpiresOn <= horizon && a.ExpiryReminderSentAt == null)
+            .Where(a => !db.LicenceActivations.Any(b => b.InstanceId == a.InstanceId && b.Status == ActivationStatus.Installed && b.ExpiresOn > horizon))
+            .Select(a => new LicenceJobItem(a.ResellerId, a.Id))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>Sends one reminder in the reseller's scope; false when it was already sent.</summary>
+    public async Task<bool> SendAsync(Guid activationId, CancellationToken ct)
+    {
+        var activation = await db.LicenceActivations.SingleOrDefaultAsync(a => a.Id == activationId, ct);
+        var now = clock.GetUtcNow();
+        if (activation is not { ExpiresOn: { } expiresOn } || !activation.MarkReminderSent(now))
+        {
+            return false;
+        }
+
+        var admins = await (
+                from u in db.Users
+                join ur in db.UserRoles on u.Id equals ur.UserId
+                join r in db.Roles on ur.RoleId equals r.Id
+                where u.ResellerId == activation.ResellerId && r.Name == Roles.ResellerAdmin && !u.IsDisabled && u.Email != null
+                select u.Email!)
+            .ToListAsync(ct);
+        var daysLeft = expiresOn.DayNumber - DateOnly.FromDateTime(now.UtcDateTime).DayNumber;
+        var when = daysLeft switch
+        {
+            < 0 => "has expired",
+            0 => "expires today",
+            1 => "expires tomorrow",
+            _ => $"expires in {daysLeft} days",
+        };
+        foreach (var email in admins)
+        {
+            outbox.Enqueue(
+                activation.ResellerId,
+                email,
+                $"Licence of {activation.InstanceName} {when}",
+                $"The licence of instance {activation.InstanceName} ({activation.EndUser}) runs until {expiresOn:yyyy-MM-dd}.\n\n" +
+                "Keys cannot be extended: activate a new key on the instance before that day (Keys in the portal).");
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+}
