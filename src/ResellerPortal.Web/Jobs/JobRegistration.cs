@@ -16,6 +16,7 @@ public static class JobRegistration
         AddRecurring<NetworkStatusJob>(quartz, NetworkStatusJob.Key, "Reads the network status feed",
             TimeSpan.FromSeconds(configuration.GetValue("NetworkStatus:PollSeconds", 60)));
 
+        // Requests wake these two at once; the poll only catches work nobody woke them for. 0: no poll.
         var licencePoll = TimeSpan.FromSeconds(configuration.GetValue("Licensing:PollSeconds", 15));
         AddRecurring<LicenceActivationJob>(quartz, LicenceActivationJob.Key, "Activates requested keys on the key server, with retries until the deadline", licencePoll);
         AddRecurring<LicenceInstallationJob>(quartz, LicenceInstallationJob.Key, "Installs activated licence keys on their instances over XML-RPC", licencePoll);
@@ -39,6 +40,11 @@ public static class JobRegistration
         where T : IJob
     {
         quartz.AddJob<T>(j => j.WithIdentity(key).StoreDurably().DisallowConcurrentExecution().WithDescription(description));
+        if (interval <= TimeSpan.Zero)
+        {
+            return;
+        }
+
         quartz.AddTrigger(t => t
             .ForJob(key)
             .WithIdentity(key.Name + "-every", key.Group)
