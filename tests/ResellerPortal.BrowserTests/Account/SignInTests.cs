@@ -12,8 +12,8 @@ public sealed class SignInTests(BrowserFixture fixture) : BrowserTest(fixture)
 
     public static TheoryData<string, string, string, string[]> DemoRoles => new()
     {
-        { Roles.PlatformAdmin, DemoSeeder.AdminEmail, "/admin/resellers", ["Resellers", "Instances", "Audit trail", "Jobs", "Outbox", "Network status"] },
-        { Roles.Support, DemoSeeder.SupportEmail, "/admin/resellers", ["Resellers", "Instances", "Audit trail"] },
+        { Roles.PlatformAdmin, DemoSeeder.AdminEmail, "/admin/resellers", ["Resellers", "Instances", "Clients", "Packages", "DIDs", "Audit trail", "Jobs", "Outbox", "Network status"] },
+        { Roles.Support, DemoSeeder.SupportEmail, "/admin/resellers", ["Resellers", "Instances", "Clients", "Packages", "DIDs", "Audit trail"] },
         { Roles.ResellerAdmin, DemoSeeder.Reseller1Email, "/dashboard", ["Dashboard", "Instances", "Operators", "Clients", "Packages", "DIDs"] },
         { Roles.ResellerUser, DemoSeeder.Staff1Email, "/dashboard", ["Dashboard", "Instances", "Operators", "Clients", "Packages", "DIDs"] },
     };
