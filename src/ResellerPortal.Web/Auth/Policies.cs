@@ -24,6 +24,22 @@ public static class Policies
     /// <summary>Who may create and edit instances; Support only reads (§1).</summary>
     public const string InstanceEditors = nameof(InstanceEditors);
 
+    /// <summary>
+    /// Who may see clients, packages, sub-accounts and DIDs with their notes, history and exports: the
+    /// reseller's staff (their own, a ResellerUser only their operators' clients) and the provider's
+    /// staff (every reseller's, read-only).
+    /// </summary>
+    public const string RecordViewers = nameof(RecordViewers);
+
+    /// <summary>
+    /// Who may change clients, packages, sub-accounts and DIDs, record payments and add notes: the
+    /// reseller's staff only. Support reads (§1). PlatformAdmin reads too: a new client, package, note
+    /// or ledger row is stamped with the acting user's reseller, which the provider's staff do not
+    /// have, and money moved on a client belongs to the reseller's books; the provider acts inside a
+    /// reseller by logging in as one of its users (§8).
+    /// </summary>
+    public const string RecordEditors = nameof(RecordEditors);
+
     /// <summary>Anyone signed in, whatever the role.</summary>
     public const string SignedIn = nameof(SignedIn);
 
@@ -36,6 +52,8 @@ public static class Policies
         options.AddPolicy(Client, p => p.RequireRole(Roles.Client).RequireClaim(PortalClaims.ResellerId));
         options.AddPolicy(InstanceViewers, p => p.RequireRole(Roles.PlatformAdmin, Roles.Support, Roles.ResellerAdmin, Roles.ResellerUser));
         options.AddPolicy(InstanceEditors, p => p.RequireRole(Roles.PlatformAdmin, Roles.ResellerAdmin, Roles.ResellerUser));
+        options.AddPolicy(RecordViewers, p => p.RequireRole(Roles.PlatformAdmin, Roles.Support, Roles.ResellerAdmin, Roles.ResellerUser));
+        options.AddPolicy(RecordEditors, p => p.RequireAssertion(c => c.User.MayEditRecords()));
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
     }
 }

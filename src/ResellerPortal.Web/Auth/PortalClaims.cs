@@ -20,6 +20,10 @@ public static class ClaimsPrincipalExtensions
     public static bool IsPlatformStaff(this ClaimsPrincipal user) =>
         user.IsInRole(Roles.PlatformAdmin) || user.IsInRole(Roles.Support);
 
+    /// <summary>What <see cref="Policies.RecordEditors"/> allows, for views that hide the forms of those who may only read.</summary>
+    public static bool MayEditRecords(this ClaimsPrincipal user) =>
+        (user.IsInRole(Roles.ResellerAdmin) || user.IsInRole(Roles.ResellerUser)) && user.GetResellerId() is not null;
+
     public static Guid? GetUserId(this ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 

@@ -1,6 +1,11 @@
 using System.Reflection;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using ResellerPortal.Domain;
+using ResellerPortal.Web.Auth;
 using ResellerPortal.Web.Features.Account;
 using ResellerPortal.Web.Features.Error;
 
@@ -15,6 +20,12 @@ public sealed class AuthorizationCoverageTests
         $"{nameof(AccountController)}.{nameof(AccountController.AccessDenied)}",
         $"{nameof(ErrorController)}.{nameof(ErrorController.Error)}",
         $"{nameof(ErrorController)}.{nameof(ErrorController.Status)}",
+    ];
+
+    /// <summary>Support reads everything and changes nothing (§1): the only POSTs its policies let through.</summary>
+    private static readonly string[] SupportMayPost =
+    [
+        $"{nameof(AccountController)}.{nameof(AccountController.Logout)}",
     ];
 
     public static TheoryData<string> Actions()
@@ -46,6 +57,39 @@ public sealed class AuthorizationCoverageTests
             Assert.NotEmpty(authorize);
             Assert.All(authorize, a => Assert.False(string.IsNullOrEmpty(a.Policy) && string.IsNullOrEmpty(a.Roles), $"{name} has an [Authorize] without a policy or role"));
         }
+    }
+
+    [Fact]
+    public async Task Support_is_refused_every_post_but_the_listed_ones()
+    {
+        await using var services = new ServiceCollection().AddLogging().AddAuthorizationCore(Policies.Register).BuildServiceProvider();
+        var authorization = services.GetRequiredService<IAuthorizationService>();
+        var support = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Role, Roles.Support)], "test"));
+        var allowed = new List<string>();
+
+        foreach (var action in AllActions().Where(a => a.GetCustomAttributes().OfType<IActionHttpMethodProvider>().Any(m => m.HttpMethods.Contains("POST"))))
+        {
+            var controller = action.DeclaringType!;
+            if ((action.GetCustomAttribute<AllowAnonymousAttribute>() ?? controller.GetCustomAttribute<AllowAnonymousAttribute>()) is not null)
+            {
+                continue;
+            }
+
+            var passes = true;
+            foreach (var authorize in action.GetCustomAttributes<AuthorizeAttribute>().Concat(controller.GetCustomAttributes<AuthorizeAttribute>()))
+            {
+                passes &= authorize.Policy is { } policy
+                    ? (await authorization.AuthorizeAsync(support, policy)).Succeeded
+                    : authorize.Roles!.Split(',').Any(role => support.IsInRole(role.Trim()));
+            }
+
+            if (passes)
+            {
+                allowed.Add($"{controller.Name}.{action.Name}");
+            }
+        }
+
+        Assert.Equal(SupportMayPost.Order(), allowed.Distinct().Order());
     }
 
     [Fact]

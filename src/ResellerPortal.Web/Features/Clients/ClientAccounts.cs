@@ -60,7 +60,8 @@ public sealed record ClientDetailsModel(
     int LedgerTotal,
     IReadOnlyList<(Guid Id, string Name)> FreeSubAccounts,
     TransactionForm Transaction,
-    RecordPanelModel Record)
+    RecordPanelModel Record,
+    string? ResellerName)
 {
     public int DidCount => SubAccounts.Sum(s => s.Dids.Count);
 }
@@ -248,11 +249,13 @@ public sealed class ClientAccounts(PortalDbContext db, AuditActorAccessor actors
             running -= entry.Amount;
         }
 
-        var free = (await db.SubAccounts.Where(s => s.ClientId == null).OrderBy(s => s.Name).Take(200).Select(s => new { s.Id, s.Name }).ToListAsync(ct))
+        // The client's reseller's stock: the provider's staff see every reseller's.
+        var free = (await db.SubAccounts.Where(s => s.ClientId == null && s.ResellerId == client.ResellerId).OrderBy(s => s.Name).Take(200).Select(s => new { s.Id, s.Name }).ToListAsync(ct))
             .Select(s => (s.Id, s.Name)).ToList();
         var record = await panels.LoadAsync(RecordTypes.Client, client.Id, noteText, noteError, ct);
+        var resellerName = db.Tenant.SeesAllTenants ? await db.Resellers.Where(r => r.Id == client.ResellerId).Select(r => r.Name).SingleOrDefaultAsync(ct) : null;
         return new ClientDetailsModel(
             client, operatorName, balance, lines, ledgerLines, total, free,
-            transaction ?? new TransactionForm { SubmissionId = Guid.CreateVersion7() }, record);
+            transaction ?? new TransactionForm { SubmissionId = Guid.CreateVersion7() }, record, resellerName);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using ResellerPortal.Domain.Clients;
 using ResellerPortal.Web.Data;
 using ResellerPortal.Web.Data.Configurations;
+using ResellerPortal.Web.Features.Records;
 
 namespace ResellerPortal.Web.Features.Clients;
 
@@ -15,8 +16,11 @@ public enum ClientSort
     Created,
 }
 
-/// <summary>The list's query string: <c>q</c>, <c>status</c>, <c>sort</c>, and a keyset cursor (<c>after</c> or <c>before</c>).</summary>
-public sealed record ClientFilter(string? Q, string? Status, string? Sort, string? After = null, string? Before = null)
+/// <summary>
+/// The list's query string: <c>q</c>, <c>status</c>, <c>sort</c>, a keyset cursor (<c>after</c> or <c>before</c>), and
+/// <c>reseller</c> for the provider's staff (to a reseller's staff the tenant filter already names theirs).
+/// </summary>
+public sealed record ClientFilter(string? Q, string? Status, string? Sort, string? After = null, string? Before = null, Guid? Reseller = null)
 {
     public ClientStatus? StatusValue => Client.ParseStatus(Status);
 
@@ -34,6 +38,11 @@ public sealed record ClientFilter(string? Q, string? Status, string? Sort, strin
         if (StatusValue is { } status)
         {
             parts.Add("status=" + Client.Label(status));
+        }
+
+        if (Reseller is { } reseller)
+        {
+            parts.Add("reseller=" + reseller);
         }
 
         if (SortValue != ClientSort.Name)
@@ -61,12 +70,14 @@ public sealed record ClientRow(
     string Currency,
     decimal Balance,
     DateTimeOffset CreatedAt,
-    string SortName)
+    string SortName,
+    Guid ResellerId)
 {
     public string DisplayName => string.IsNullOrEmpty(LastName) ? FirstName : FirstName + " " + LastName;
 }
 
-public sealed record ClientPage(ClientFilter Filter, IReadOnlyList<ClientRow> Rows, string? NextCursor, string? PreviousCursor);
+/// <summary>One page of the list; <see cref="Resellers"/> is set for the provider's staff, who see every reseller's clients.</summary>
+public sealed record ClientPage(ClientFilter Filter, IReadOnlyList<ClientRow> Rows, string? NextCursor, string? PreviousCursor, ResellerNames? Resellers);
 
 /// <summary>Every column of the exports, in the client's own words.</summary>
 public sealed record ClientExportRow(
@@ -89,7 +100,8 @@ public sealed record ClientExportRow(
     decimal? LowBalanceThreshold,
     string? LowBalanceEmail,
     decimal Balance,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    Guid ResellerId);
 
 /// <summary>
 /// The client list and its exports. Paging is by keyset (the last row's sort key and id), so page 500
@@ -126,7 +138,8 @@ public sealed class ClientList(PortalDbContext db)
             filter,
             rows,
             hasNext && rows.Count > 0 ? Cursor.Write(SortKey(rows[^1], sort), rows[^1].Id) : null,
-            hasPrevious && rows.Count > 0 ? Cursor.Write(SortKey(rows[0], sort), rows[0].Id) : null);
+            hasPrevious && rows.Count > 0 ? Cursor.Write(SortKey(rows[0], sort), rows[0].Id) : null,
+            await ResellerNames.ForPlatformAsync(db, ct));
     }
 
     /// <summary>The filtered list in list order, streamed row by row from the database.</summary>
@@ -135,7 +148,7 @@ public sealed class ClientList(PortalDbContext db)
             .Select(c => new ClientExportRow(
                 c.Id, c.FirstName, c.LastName, c.Company, c.Address, c.City, c.State, c.Country, c.Zip, c.Email, c.Phone, c.Currency,
                 c.VatNumber, c.NextBillingDate, c.Status, c.BalanceManagement, c.LowBalanceThreshold, c.LowBalanceEmail,
-                db.LedgerEntries.Where(l => l.ClientId == c.Id).Sum(l => l.Amount), c.CreatedAt))
+                db.LedgerEntries.Where(l => l.ClientId == c.Id).Sum(l => l.Amount), c.CreatedAt, c.ResellerId))
             .AsAsyncEnumerable();
 
     private IQueryable<Client> Filtered(ClientFilter filter)
@@ -144,6 +157,11 @@ public sealed class ClientList(PortalDbContext db)
         if (filter.StatusValue is { } status)
         {
             query = query.Where(c => c.Status == status);
+        }
+
+        if (filter.Reseller is { } reseller)
+        {
+            query = query.Where(c => c.ResellerId == reseller);
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Q))
@@ -158,7 +176,7 @@ public sealed class ClientList(PortalDbContext db)
     private System.Linq.Expressions.Expression<Func<Client, ClientRow>> Row() => c => new ClientRow(
         c.Id, c.FirstName, c.LastName, c.Company, c.Email, c.Phone, c.Status, c.Currency,
         db.LedgerEntries.Where(l => l.ClientId == c.Id).Sum(l => l.Amount),
-        c.CreatedAt, EF.Property<string>(c, ClientConfiguration.SortName));
+        c.CreatedAt, EF.Property<string>(c, ClientConfiguration.SortName), c.ResellerId);
 
     private static IQueryable<Client> Ordered(IQueryable<Client> query, ClientSort sort, bool descending) => (sort, descending) switch
     {

@@ -13,26 +13,28 @@ namespace ResellerPortal.Web.Features.Clients;
 
 /// <summary>
 /// The reseller's clients (§5). The query filters show only the reseller's own clients, and to a
-/// ResellerUser only those of their operators, so any other id is a 404 without a check here.
+/// ResellerUser only those of their operators, so any other id is a 404 without a check here. The
+/// provider's staff see every reseller's clients, with the reseller named, and change nothing.
 /// </summary>
-[Authorize(Policy = Policies.ResellerStaff)]
+[Authorize(Policy = Policies.RecordViewers)]
 [Route("clients")]
 public sealed class ClientsController(PortalDbContext db, ClientList list, ClientAccounts accounts, TimeProvider clock) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index(string? q, string? status, string? sort, string? after, string? before, CancellationToken ct) =>
-        View(await list.PageAsync(new ClientFilter(q, status, sort, after, before), ct));
+    public async Task<IActionResult> Index(string? q, string? status, string? sort, string? after, string? before, Guid? reseller, CancellationToken ct) =>
+        View(await list.PageAsync(new ClientFilter(q, status, sort, after, before, reseller), ct));
 
     [HttpGet("export.csv")]
-    public async Task ExportCsv(string? q, string? status, string? sort, CancellationToken ct)
+    public async Task ExportCsv(string? q, string? status, string? sort, Guid? reseller, CancellationToken ct)
     {
+        var resellers = await ResellerNames.ForPlatformAsync(db, ct);
         PrepareDownload("text/csv; charset=utf-8", "clients.csv");
         await using var writer = new StreamWriter(Response.Body, new UTF8Encoding(false), 64 * 1024);
         await writer.WriteAsync(
             "Id,FirstName,LastName,Company,Address,City,State,Country,Zip,Email,Phone,Currency,VatNumber,NextBillingDate,Status,"
-            + "BalanceManagement,LowBalanceThreshold,LowBalanceEmail,Balance,CreatedAt\r\n");
+            + "BalanceManagement,LowBalanceThreshold,LowBalanceEmail,Balance,CreatedAt" + (resellers is null ? "" : ",Reseller") + "\r\n");
         var line = new StringBuilder(512);
-        await foreach (var row in list.ExportAsync(new ClientFilter(q, status, sort)).WithCancellation(ct))
+        await foreach (var row in list.ExportAsync(new ClientFilter(q, status, sort, Reseller: reseller)).WithCancellation(ct))
         {
             line.Clear();
             Csv.AppendField(line, row.Id.ToString());
@@ -55,24 +57,35 @@ public sealed class ClientsController(PortalDbContext db, ClientList list, Clien
             Csv.AppendField(line, row.LowBalanceEmail);
             Csv.AppendField(line, row.Balance);
             Csv.AppendField(line, row.CreatedAt.ToString("O", CultureInfo.InvariantCulture));
+            if (resellers is not null)
+            {
+                Csv.AppendField(line, resellers.Of(row.ResellerId));
+            }
+
             line.Append("\r\n");
             await writer.WriteAsync(line, ct);
         }
     }
 
     [HttpGet("export.xml")]
-    public async Task ExportXml(string? q, string? status, string? sort, CancellationToken ct)
+    public async Task ExportXml(string? q, string? status, string? sort, Guid? reseller, CancellationToken ct)
     {
+        var resellers = await ResellerNames.ForPlatformAsync(db, ct);
         PrepareDownload("application/xml; charset=utf-8", "clients.xml");
         var settings = new XmlWriterSettings { Async = true, Encoding = new UTF8Encoding(false), Indent = true };
         await using var xml = XmlWriter.Create(Response.Body, settings);
         await xml.WriteStartDocumentAsync();
         await xml.WriteStartElementAsync(null, "clients", null);
-        await foreach (var row in list.ExportAsync(new ClientFilter(q, status, sort)).WithCancellation(ct))
+        await foreach (var row in list.ExportAsync(new ClientFilter(q, status, sort, Reseller: reseller)).WithCancellation(ct))
         {
             await xml.WriteStartElementAsync(null, "client", null);
             await xml.WriteAttributeStringAsync(null, "id", null, row.Id.ToString());
             await xml.WriteAttributeStringAsync(null, "status", null, Client.Label(row.Status));
+            if (resellers is not null)
+            {
+                await xml.WriteAttributeStringAsync(null, "reseller", null, resellers.Of(row.ResellerId));
+            }
+
             await Element(xml, "firstName", row.FirstName);
             await Element(xml, "lastName", row.LastName);
             await Element(xml, "company", row.Company);
@@ -98,6 +111,7 @@ public sealed class ClientsController(PortalDbContext db, ClientList list, Clien
         await xml.WriteEndDocumentAsync();
     }
 
+    [Authorize(Policy = Policies.RecordEditors)]
     [HttpGet("new")]
     public async Task<IActionResult> Create(CancellationToken ct)
     {
@@ -107,6 +121,7 @@ public sealed class ClientsController(PortalDbContext db, ClientList list, Clien
         return View("Edit", form);
     }
 
+    [Authorize(Policy = Policies.RecordEditors)]
     [HttpPost("new")]
     public async Task<IActionResult> Create(ClientForm form, CancellationToken ct)
     {
@@ -131,6 +146,7 @@ public sealed class ClientsController(PortalDbContext db, ClientList list, Clien
             : View(await accounts.DetailsAsync(client, null, TempData["NoteText"] as string, TempData["NoteError"] as string, ct));
     }
 
+    [Authorize(Policy = Policies.RecordEditors)]
     [HttpGet("{id:guid}/edit")]
     public async Task<IActionResult> Edit(Guid id, CancellationToken ct)
     {
@@ -166,6 +182,7 @@ public sealed class ClientsController(PortalDbContext db, ClientList list, Clien
         return View("Edit", form);
     }
 
+    [Authorize(Policy = Policies.RecordEditors)]
     [HttpPost("{id:guid}/edit")]
     public async Task<IActionResult> Edit(Guid id, ClientForm form, CancellationToken ct)
     {
@@ -198,15 +215,19 @@ public sealed class ClientsController(PortalDbContext db, ClientList list, Clien
         return RedirectToAction(nameof(Details), new { id });
     }
 
+    [Authorize(Policy = Policies.RecordEditors)]
     [HttpPost("{id:guid}/activate")]
     public Task<IActionResult> Activate(Guid id, CancellationToken ct) => ApplyAsync(id, ClientAction.Activate, "activated", ct);
 
+    [Authorize(Policy = Policies.RecordEditors)]
     [HttpPost("{id:guid}/suspend")]
     public Task<IActionResult> Suspend(Guid id, CancellationToken ct) => ApplyAsync(id, ClientAction.Suspend, "suspended", ct);
 
+    [Authorize(Policy = Policies.RecordEditors)]
     [HttpPost("{id:guid}/block")]
     public Task<IActionResult> Block(Guid id, CancellationToken ct) => ApplyAsync(id, ClientAction.Block, "blocked", ct);
 
+    [Authorize(Policy = Policies.RecordEditors)]
     [HttpPost("{id:guid}/delete")]
     public async Task<IActionResult> Delete(Guid id, CancellationToken ct)
     {
@@ -226,6 +247,7 @@ public sealed class ClientsController(PortalDbContext db, ClientList list, Clien
         return RedirectToAction(nameof(Index));
     }
 
+    [Authorize(Policy = Policies.RecordEditors)]
     [HttpPost("{id:guid}/transactions")]
     public async Task<IActionResult> Transaction(Guid id, [Bind(Prefix = "Transaction")] TransactionForm form, CancellationToken ct)
     {

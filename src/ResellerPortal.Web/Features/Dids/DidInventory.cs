@@ -209,10 +209,11 @@ public sealed class DidInventory(PortalDbContext db, AuditActorAccessor actors, 
         return null;
     }
 
-    public async Task<DidTerms> DefaultTermsAsync(CancellationToken ct)
+    /// <summary>The reseller's DID defaults, named here rather than left to the tenant filter, which lets the provider's staff see every reseller's.</summary>
+    public async Task<DidTerms> DefaultTermsAsync(Guid resellerId, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var defaults = await db.DidDefaults.SingleOrDefaultAsync(ct);
+        var defaults = await db.DidDefaults.SingleOrDefaultAsync(d => d.ResellerId == resellerId, ct);
         return defaults?.TermsFor(today) ?? new DidTerms(0m, 0m, 0m, today);
     }
 }

@@ -10,7 +10,8 @@ using ResellerPortal.Web.Features.Records;
 
 namespace ResellerPortal.Web.Features.Dids;
 
-public sealed record DidFilter(Guid? Client, string? State, string? Prefix, string? After)
+/// <summary>The list's query string; <c>reseller</c> is for the provider's staff, who see every reseller's numbers.</summary>
+public sealed record DidFilter(Guid? Client, string? State, string? Prefix, string? After, Guid? Reseller = null)
 {
     public string? PrefixValue => PhoneNumber.NormalizePrefix(Prefix) is { } p ? "+" + p : null;
 
@@ -20,6 +21,11 @@ public sealed record DidFilter(Guid? Client, string? State, string? Prefix, stri
         if (Client is not null)
         {
             parts.Add("client=" + Client);
+        }
+
+        if (Reseller is not null)
+        {
+            parts.Add("reseller=" + Reseller);
         }
 
         if (State is "connected" or "free")
@@ -41,9 +47,9 @@ public sealed record DidFilter(Guid? Client, string? State, string? Prefix, stri
     }
 }
 
-public sealed record DidRow(Guid Id, string Number, string Description, string? SubAccount, Guid? ClientId, string? ClientName, decimal MonthlyFee, DateOnly? BillingStart);
+public sealed record DidRow(Guid Id, string Number, string Description, string? SubAccount, Guid? ClientId, string? ClientName, decimal MonthlyFee, DateOnly? BillingStart, Guid ResellerId);
 
-public sealed record DidListModel(DidFilter Filter, IReadOnlyList<DidRow> Rows, string? Next, string? ClientName);
+public sealed record DidListModel(DidFilter Filter, IReadOnlyList<DidRow> Rows, string? Next, string? ClientName, ResellerNames? Resellers);
 
 public sealed record DidDetailsModel(Did Did, string? SubAccountName, Guid? ClientId, string? ClientName, string? SwapNumber, string? SwapError, RecordPanelModel Record);
 
@@ -69,18 +75,27 @@ public sealed class DidDefaultsFormValidator : AbstractValidator<DidDefaultsForm
     }
 }
 
-/// <summary>The reseller's DIDs (§5). Numbers are listed by number with keyset paging; the prefix filter is an index range.</summary>
-[Authorize(Policy = Policies.ResellerStaff)]
+/// <summary>
+/// The reseller's DIDs (§5). Numbers are listed by number with keyset paging; the prefix filter is an index range.
+/// The provider's staff see every reseller's numbers (a number belongs to one reseller) and change nothing.
+/// </summary>
+[Authorize(Policy = Policies.RecordViewers)]
 [Route("dids")]
 public sealed class DidsController(PortalDbContext db, DidInventory inventory, RecordPanels panels, TimeProvider clock) : Controller
 {
     public const int PageSize = 100;
 
     [HttpGet("")]
-    public async Task<IActionResult> Index(Guid? client, string? state, string? prefix, string? after, CancellationToken ct)
+    public async Task<IActionResult> Index(Guid? client, string? state, string? prefix, string? after, Guid? reseller, CancellationToken ct)
     {
-        var filter = new DidFilter(client, state, prefix, after);
+        var filter = new DidFilter(client, state, prefix, after, reseller);
+        var resellers = await ResellerNames.ForPlatformAsync(db, ct);
         var query = db.Dids.AsNoTracking();
+        if (reseller is { } resellerId)
+        {
+            query = query.Where(d => d.ResellerId == resellerId);
+        }
+
         if (filter.PrefixValue is { } p)
         {
             // A LIKE prefix on a C-collated column is an index range scan.
@@ -115,16 +130,18 @@ public sealed class DidsController(PortalDbContext db, DidInventory inventory, R
                           from c in clients.DefaultIfEmpty()
                           orderby d.Number
                           select new DidRow(d.Id, d.Number, d.Description, s == null ? null : s.Name, c == null ? null : c.Id,
-                              c == null ? null : c.FirstName + " " + c.LastName, d.MonthlyFee, d.BillingStart))
+                              c == null ? null : c.FirstName + " " + c.LastName, d.MonthlyFee, d.BillingStart, d.ResellerId))
             .ToListAsync(ct);
         var next = rows.Count > PageSize ? rows[PageSize - 1].Number : null;
         var clientName = client is null ? null : await db.Clients.Where(c => c.Id == client).Select(c => c.FirstName + " " + c.LastName).SingleOrDefaultAsync(ct);
-        return View(new DidListModel(filter, rows.Take(PageSize).ToList(), next, clientName));
+        return View(new DidListModel(filter, rows.Take(PageSize).ToList(), next, clientName, resellers));
     }
 
+    [Authorize(Policy = Policies.RecordEditors)]
     [HttpGet("new")]
     public IActionResult Create() => View(new AddDidsForm());
 
+    [Authorize(Policy = Policies.RecordEditors)]
     [HttpPost("new")]
     public async Task<IActionResult> Create(AddDidsForm form, CancellationToken ct)
     {
@@ -151,6 +168,7 @@ public sealed class DidsController(PortalDbContext db, DidInventory inventory, R
         return model is null ? NotFound() : View(model);
     }
 
+    [Authorize(Policy = Policies.RecordEditors)]
     [HttpPost("{id:guid}/unconnect")]
     public async Task<IActionResult> Unconnect(Guid id, CancellationToken ct)
     {
@@ -174,6 +192,7 @@ public sealed class DidsController(PortalDbContext db, DidInventory inventory, R
         return RedirectToAction(nameof(Details), new { id });
     }
 
+    [Authorize(Policy = Policies.RecordEditors)]
     [HttpPost("{id:guid}/swap")]
     public async Task<IActionResult> Swap(Guid id, string? replacement, CancellationToken ct)
     {

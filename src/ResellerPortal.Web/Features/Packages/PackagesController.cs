@@ -9,15 +9,21 @@ using ResellerPortal.Web.Features.Records;
 
 namespace ResellerPortal.Web.Features.Packages;
 
-public sealed record PackageRow(Guid Id, string Name, string Currency, decimal MarkupFixed, decimal MarkupPercent, int PulseFirst, int PulseNext, decimal MonthlyFee, int SubAccounts);
+public sealed record PackageRow(Guid Id, string Name, string Currency, decimal MarkupFixed, decimal MarkupPercent, int PulseFirst, int PulseNext, decimal MonthlyFee, int SubAccounts, Guid ResellerId);
+
+/// <summary>The package list; <see cref="Resellers"/> is set for the provider's staff, who see every reseller's packages.</summary>
+public sealed record PackageListModel(IReadOnlyList<PackageRow> Rows, ResellerNames? Resellers, Guid? Reseller);
 
 /// <summary>A worked example on the package page: what a one-minute call to a destination costs and sells for.</summary>
 public sealed record RateExample(decimal CostPerMinute, RatedCall Call);
 
 public sealed record PackageDetailsModel(Package Package, int SubAccounts, IReadOnlyList<RateExample> Examples, RecordPanelModel Record);
 
-/// <summary>The reseller's packages (§5): create, edit, copy, delete (refused while a sub-account uses it).</summary>
-[Authorize(Policy = Policies.ResellerStaff)]
+/// <summary>
+/// The reseller's packages (§5): create, edit, copy, delete (refused while a sub-account uses it). The
+/// provider's staff see every reseller's packages and change nothing.
+/// </summary>
+[Authorize(Policy = Policies.RecordViewers)]
 [Route("packages")]
 public sealed class PackagesController(PortalDbContext db, RecordPanels panels, TimeProvider clock) : Controller
 {
@@ -25,18 +31,30 @@ public sealed class PackagesController(PortalDbContext db, RecordPanels panels, 
     private static readonly decimal[] ExampleCosts = [0.009m, 0.02m, 0.1m];
 
     [HttpGet("")]
-    public async Task<IActionResult> Index(CancellationToken ct) =>
-        View(await db.Packages.AsNoTracking().OrderBy(p => p.Name)
-            .Select(p => new PackageRow(p.Id, p.Name, p.Currency, p.MarkupFixed, p.MarkupPercent, p.PulseFirst, p.PulseNext, p.MonthlyFee,
-                db.SubAccounts.IgnoreQueryFilters(OperatorScopeOnly).Count(s => s.PackageId == p.Id)))
-            .ToListAsync(ct));
+    public async Task<IActionResult> Index(Guid? reseller, CancellationToken ct)
+    {
+        var resellers = await ResellerNames.ForPlatformAsync(db, ct);
+        var packages = db.Packages.AsNoTracking();
+        if (reseller is { } resellerId)
+        {
+            packages = packages.Where(p => p.ResellerId == resellerId);
+        }
 
+        var rows = await packages.OrderBy(p => p.Name)
+            .Select(p => new PackageRow(p.Id, p.Name, p.Currency, p.MarkupFixed, p.MarkupPercent, p.PulseFirst, p.PulseNext, p.MonthlyFee,
+                db.SubAccounts.IgnoreQueryFilters(OperatorScopeOnly).Count(s => s.PackageId == p.Id), p.ResellerId))
+            .ToListAsync(ct);
+        return View(new PackageListModel(rows, resellers, reseller));
+    }
+
+    [Authorize(Policy = Policies.RecordEditors)]
     [HttpGet("new")]
     public IActionResult Create() => View("Edit", new PackageForm
     {
         Services = [ClientServices.SubAccounts, ClientServices.Dids, ClientServices.Voicemail, ClientServices.Cdr, ClientServices.Balance],
     });
 
+    [Authorize(Policy = Policies.RecordEditors)]
     [HttpPost("new")]
     public async Task<IActionResult> Create(PackageForm form, CancellationToken ct)
     {
@@ -70,6 +88,7 @@ public sealed class PackagesController(PortalDbContext db, RecordPanels panels, 
         return View(new PackageDetailsModel(package, await UsageAsync(id, ct), examples, record));
     }
 
+    [Authorize(Policy = Policies.RecordEditors)]
     [HttpGet("{id:guid}/edit")]
     public async Task<IActionResult> Edit(Guid id, CancellationToken ct)
     {
@@ -77,6 +96,7 @@ public sealed class PackagesController(PortalDbContext db, RecordPanels panels, 
         return package is null ? NotFound() : View("Edit", PackageForm.From(package));
     }
 
+    [Authorize(Policy = Policies.RecordEditors)]
     [HttpPost("{id:guid}/edit")]
     public async Task<IActionResult> Edit(Guid id, PackageForm form, CancellationToken ct)
     {
@@ -110,6 +130,7 @@ public sealed class PackagesController(PortalDbContext db, RecordPanels panels, 
         return RedirectToAction(nameof(Details), new { id });
     }
 
+    [Authorize(Policy = Policies.RecordEditors)]
     [HttpPost("{id:guid}/copy")]
     public async Task<IActionResult> Copy(Guid id, CancellationToken ct)
     {
@@ -127,6 +148,7 @@ public sealed class PackagesController(PortalDbContext db, RecordPanels panels, 
         return RedirectToAction(nameof(Edit), new { id = copy.Id });
     }
 
+    [Authorize(Policy = Policies.RecordEditors)]
     [HttpPost("{id:guid}/delete")]
     public async Task<IActionResult> Delete(Guid id, CancellationToken ct)
     {

@@ -8,7 +8,7 @@ using ResellerPortal.Web.Data;
 namespace ResellerPortal.Web.Features.Records;
 
 /// <summary>Adds a note to a record the user can see; anything else is a 404.</summary>
-[Authorize(Policy = Policies.ResellerStaff)]
+[Authorize(Policy = Policies.RecordEditors)]
 public sealed class NotesController(PortalDbContext db, RecordPanels panels, AuditActorAccessor actors, TimeProvider clock) : Controller
 {
     [HttpPost("/notes/{entityType}/{id:guid}")]

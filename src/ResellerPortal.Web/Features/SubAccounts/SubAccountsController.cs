@@ -63,11 +63,15 @@ public sealed record SubAccountDetailsModel(
     string? MoveError,
     RecordPanelModel Record);
 
-/// <summary>Sub-accounts (§5): created under a client, a package assigned, moved, unconnected; DIDs connected to them.</summary>
-[Authorize(Policy = Policies.ResellerStaff)]
+/// <summary>
+/// Sub-accounts (§5): created under a client, a package assigned, moved, unconnected; DIDs connected to them.
+/// The provider's staff see every reseller's and change nothing.
+/// </summary>
+[Authorize(Policy = Policies.RecordViewers)]
 public sealed class SubAccountsController(
     PortalDbContext db, ClientAccounts accounts, DidInventory dids, RecordPanels panels, TimeProvider clock) : Controller
 {
+    [Authorize(Policy = Policies.RecordEditors)]
     [HttpGet("/clients/{clientId:guid}/subaccounts/new")]
     public async Task<IActionResult> Create(Guid clientId, CancellationToken ct)
     {
@@ -75,6 +79,7 @@ public sealed class SubAccountsController(
         return await FillAsync(form, ct) ? View("Create", form) : NotFound();
     }
 
+    [Authorize(Policy = Policies.RecordEditors)]
     [HttpPost("/clients/{clientId:guid}/subaccounts/new")]
     public async Task<IActionResult> Create(Guid clientId, SubAccountForm form, CancellationToken ct)
     {
@@ -114,6 +119,7 @@ public sealed class SubAccountsController(
         return Redirect($"/subaccounts/{sub.Id}");
     }
 
+    [Authorize(Policy = Policies.RecordEditors)]
     [HttpPost("/clients/{clientId:guid}/subaccounts/connect")]
     public async Task<IActionResult> Connect(Guid clientId, Guid subAccountId, CancellationToken ct)
     {
@@ -145,6 +151,7 @@ public sealed class SubAccountsController(
         return model is null ? NotFound() : View(model);
     }
 
+    [Authorize(Policy = Policies.RecordEditors)]
     [HttpPost("/subaccounts/{id:guid}/package")]
     public async Task<IActionResult> AssignPackage(Guid id, PackageChoice choice, CancellationToken ct)
     {
@@ -182,6 +189,7 @@ public sealed class SubAccountsController(
         return Redirect($"/subaccounts/{id}");
     }
 
+    [Authorize(Policy = Policies.RecordEditors)]
     [HttpPost("/subaccounts/{id:guid}/move")]
     public async Task<IActionResult> Move(Guid id, string? clientEmail, CancellationToken ct)
     {
@@ -212,6 +220,7 @@ public sealed class SubAccountsController(
         return Redirect($"/subaccounts/{id}");
     }
 
+    [Authorize(Policy = Policies.RecordEditors)]
     [HttpPost("/subaccounts/{id:guid}/unconnect")]
     public async Task<IActionResult> Unconnect(Guid id, CancellationToken ct)
     {
@@ -242,6 +251,7 @@ public sealed class SubAccountsController(
         return Redirect($"/subaccounts/{id}");
     }
 
+    [Authorize(Policy = Policies.RecordEditors)]
     [HttpPost("/subaccounts/{id:guid}/dids")]
     public async Task<IActionResult> ConnectDid(Guid id, [Bind(Prefix = "ConnectDid")] ConnectDidForm form, CancellationToken ct)
     {
@@ -291,10 +301,12 @@ public sealed class SubAccountsController(
         var client = sub.ClientId is { } cid ? await db.Clients.AsNoTracking().SingleOrDefaultAsync(c => c.Id == cid, ct) : null;
         var package = sub.PackageId is { } pid ? await db.Packages.AsNoTracking().SingleOrDefaultAsync(p => p.Id == pid, ct) : null;
         var connected = await db.Dids.AsNoTracking().Where(d => d.SubAccountId == id).OrderBy(d => d.Number).ToListAsync(ct);
-        var packages = client is null ? [] : await db.Packages.AsNoTracking().Where(p => p.Currency == client.Currency).OrderBy(p => p.Name).ToListAsync(ct);
+        // The sub-account's own reseller's packages and defaults: the provider's staff see every reseller's.
+        var packages = client is null ? [] : await db.Packages.AsNoTracking()
+            .Where(p => p.ResellerId == sub.ResellerId && p.Currency == client.Currency).OrderBy(p => p.Name).ToListAsync(ct);
         if (connect is null)
         {
-            var terms = await dids.DefaultTermsAsync(ct);
+            var terms = await dids.DefaultTermsAsync(sub.ResellerId, ct);
             connect = new ConnectDidForm { SetupFee = terms.SetupFee, MonthlyFee = terms.MonthlyFee, PerMinuteRate = terms.PerMinuteRate, BillingStart = terms.BillingStart };
         }
 
