@@ -122,6 +122,8 @@ public sealed class LicenceCalls(HttpClient http)
 /// </summary>
 public sealed class LicenceRetries(TimeProvider clock)
 {
+    public const string CutOffByDeadline = "Cut off by the deadline";
+
     public async Task<CallResult> RunAsync(
         Func<CancellationToken, Task<CallResult>> attempt,
         Func<DateTimeOffset, TimeSpan, CallResult, Task> onAttempt,
@@ -169,9 +171,8 @@ public sealed class LicenceRetries(TimeProvider clock)
                     }
                     catch (OperationCanceledException) when (untilDeadline.IsCancellationRequested && !ct.IsCancellationRequested)
                     {
-                        result = new CallResult(AttemptOutcome.TimedOut, null, "Cut off by the deadline");
-                        await onAttempt(started, watch.Elapsed, result);
-                        last = result;
+                        // Recorded, but the reason given stays the last real answer (or its absence).
+                        await onAttempt(started, watch.Elapsed, new CallResult(AttemptOutcome.TimedOut, null, CutOffByDeadline));
                         throw;
                     }
 
