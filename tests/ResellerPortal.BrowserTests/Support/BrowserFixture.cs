@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using ResellerPortal.Simulators;
 using ResellerPortal.Tests.Shared;
 
 namespace ResellerPortal.BrowserTests.Support;
@@ -13,6 +14,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     private const string ChromiumPath = "/usr/bin/chromium";
 
     private PostgresServer? _postgres;
+    private SimulatorHost? _simulators;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
@@ -21,7 +23,13 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _postgres = await PostgresServer.StartAsync();
-        Portal = new KestrelPortal(await _postgres.CreateDatabaseAsync("browser"));
+        // The key server and the instances' XML-RPC endpoint, as ./run.sh gives the demo: any well-formed key activates.
+        _simulators = await SimulatorHost.StartAsync(0, new SimulatorOptions { AcceptUnknownKeys = true });
+        Portal = new KestrelPortal(await _postgres.CreateDatabaseAsync("browser"), new Dictionary<string, string?>
+        {
+            ["Licensing:KeyServerUrl"] = _simulators.KeyServerUrl.ToString(),
+            ["Licensing:InstanceRpcUrl"] = _simulators.InstanceRpcUrl.ToString(),
+        });
         Portal.Start();
         await Portal.SeedDemoAsync();
 
@@ -78,6 +86,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (Portal is not null)
         {
             await Portal.DisposeAsync();
+        }
+
+        if (_simulators is not null)
+        {
+            await _simulators.DisposeAsync();
         }
 
         if (_postgres is not null)

@@ -11,8 +11,8 @@ namespace ResellerPortal.BrowserTests.Support;
 /// </summary>
 public sealed class KestrelPortal : PortalFactory
 {
-    public KestrelPortal(string connectionString)
-        : base(connectionString) =>
+    public KestrelPortal(string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
+        : base(connectionString, settings) =>
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
 
     /// <summary>Where the started server listens, e.g. <c>http://127.0.0.1:40123</c>.</summary>
