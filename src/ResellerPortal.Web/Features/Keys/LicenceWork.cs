@@ -82,7 +82,7 @@ public sealed class LicenceWork(
         {
             activation.RecordActivated(result.Reply, secrets.ProtectLicence(licenceKey), now, Options.Deadline);
             await db.SaveChangesAsync(ct);
-            logger.LogInformation("Key {Ppk} activated for instance {Instance}, licence until {ExpiresOn}", key.Masked, activation.InstanceName, activation.ExpiresOn);
+            logger.LogInformation("Key {Ppk} activated for instance {Instance}, licence until {ExpiresOn}", key.Masked, activation.InstanceName, activation.ExpiresOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
             return LicenceWorkResult.Succeeded;
         }
 
