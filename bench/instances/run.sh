@@ -13,40 +13,7 @@ APP_PORT="${APP_PORT:-5201}"
 REF_PORT="${REF_PORT:-5202}"
 RUNS="${RUNS:-3}"
 DURATION="${DURATION:-10s}"
-. scripts/pg.sh
-
-pg_ensure_installed
-if ! command -v wrk >/dev/null 2>&1; then
-  [ "$(id -u)" -eq 0 ] || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
-fi
-
-PIDS=()
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  pg_stop "$DATA/pg"
-}
-trap cleanup EXIT
-
-rm -rf "$DATA"
-mkdir -p "$DATA"
-pg_start "$DATA/pg" "$PG_PORT"
-pg_create_db "$PG_PORT" bench
-CS="Host=127.0.0.1;Port=$PG_PORT;Database=bench;Username=portal;Maximum Pool Size=100${CS_EXTRA:-}"
-psql_bench() { pg_as_owner "$(command -v psql)" -h 127.0.0.1 -p "$PG_PORT" -U portal -d bench -v ON_ERROR_STOP=1 "$@"; }
-
-echo "Publishing the portal and the reference host (Release)..."
-dotnet publish src/ResellerPortal.Web -c Release -nologo -v quiet -o "$DATA/app" >/dev/null
-dotnet publish bench/instances/ReferenceHost -c Release -nologo -v quiet -o "$DATA/ref" >/dev/null
-
-(cd "$DATA/app" && ConnectionStrings__Portal="$CS" Portal__SeedDemo=true Logging__File__Path="" ASPNETCORE_ENVIRONMENT=Production \
-  exec dotnet ResellerPortal.Web.dll --urls "http://127.0.0.1:$APP_PORT") >"$DATA/app.log" 2>&1 &
-APP_PID=$!
-PIDS+=("$APP_PID")
-(cd "$DATA/ref" && ConnectionStrings__Portal="$CS" exec dotnet ReferenceHost.dll --urls "http://127.0.0.1:$REF_PORT") >"$DATA/ref.log" 2>&1 &
-PIDS+=("$!")
-for _ in $(seq 1 120); do curl -sf -o /dev/null "http://127.0.0.1:$APP_PORT/health/ready" && break; sleep 1; done
+. bench/common.sh
 
 echo "Seeding 100,000 instances..."
 psql_bench -q -f "$B/seed.sql"

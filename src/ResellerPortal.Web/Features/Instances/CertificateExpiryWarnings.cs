@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using ResellerPortal.Domain;
 using ResellerPortal.Domain.Instances;
 using ResellerPortal.Web.Data;
 using ResellerPortal.Web.Email;
@@ -43,13 +42,7 @@ public sealed class CertificateExpiryWarnings(PortalDbContext db, EmailOutbox ou
     {
         var now = clock.GetUtcNow();
         db.CertificateWarnings.Add(new CertificateWarning(warning.ResellerId, warning.OperatorId, warning.ExpiresOn, warning.Threshold, now));
-        var admins = await (
-                from u in db.Users
-                join ur in db.UserRoles on u.Id equals ur.UserId
-                join r in db.Roles on ur.RoleId equals r.Id
-                where u.ResellerId == warning.ResellerId && r.Name == Roles.ResellerAdmin && !u.IsDisabled && u.Email != null
-                select u.Email!)
-            .ToListAsync(ct);
+        var admins = await ResellerAdmins.EmailsAsync(db, warning.ResellerId, ct);
         var daysLeft = warning.ExpiresOn.DayNumber - DateOnly.FromDateTime(now.UtcDateTime).DayNumber;
         var when = daysLeft <= 0 ? "today" : $"in {daysLeft} day{(daysLeft == 1 ? "" : "s")}";
         foreach (var email in admins)

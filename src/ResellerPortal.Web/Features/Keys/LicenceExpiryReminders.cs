@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using ResellerPortal.Domain;
 using ResellerPortal.Domain.Instances;
 using ResellerPortal.Domain.Licensing;
 using ResellerPortal.Web.Data;
@@ -49,13 +48,7 @@ public sealed class LicenceExpiryReminders(PortalDbContext db, EmailOutbox outbo
             return false;
         }
 
-        var admins = await (
-                from u in db.Users
-                join ur in db.UserRoles on u.Id equals ur.UserId
-                join r in db.Roles on ur.RoleId equals r.Id
-                where u.ResellerId == activation.ResellerId && r.Name == Roles.ResellerAdmin && !u.IsDisabled && u.Email != null
-                select u.Email!)
-            .ToListAsync(ct);
+        var admins = await ResellerAdmins.EmailsAsync(db, activation.ResellerId, ct);
         var daysLeft = expiresOn.DayNumber - DateOnly.FromDateTime(now.UtcDateTime).DayNumber;
         var when = daysLeft switch
         {

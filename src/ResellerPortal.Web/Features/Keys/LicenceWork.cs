@@ -62,19 +62,10 @@ public sealed class LicenceWork(
         }
 
         var url = KeyServerRequest.ActivationUrl(server, activation.EndUser, email ?? Options.DefaultEmail, Ppk.FromText(secrets.UnprotectPpk(key.TextProtected)));
-        CallResult result;
-        try
+        var result = await CallUntilDeadlineAsync(activation, LicencePhase.Activation, token => calls.ActivateAsync(url, token), ct);
+        if (result is null)
         {
-            result = await retries.RunAsync(
-                token => calls.ActivateAsync(url, token),
-                (started, duration, attempt) => RecordAttemptAsync(activation, LicencePhase.Activation, started, duration, attempt, ct),
-                Options,
-                activation.Deadline,
-                ct);
-        }
-        catch (DeadlinePassedException ex)
-        {
-            return await GiveUpAsync(activation, ex.Reason, ct);
+            return LicenceWorkResult.GaveUp;
         }
 
         var now = clock.GetUtcNow();
@@ -112,19 +103,10 @@ public sealed class LicenceWork(
         }
 
         var licenceKey = secrets.UnprotectLicence(activation.LicenceKeyProtected!);
-        CallResult result;
-        try
+        var result = await CallUntilDeadlineAsync(activation, LicencePhase.Installation, token => calls.InstallAsync(rpc, activation.InstanceName, licenceKey, token), ct);
+        if (result is null)
         {
-            result = await retries.RunAsync(
-                token => calls.InstallAsync(rpc, activation.InstanceName, licenceKey, token),
-                (started, duration, attempt) => RecordAttemptAsync(activation, LicencePhase.Installation, started, duration, attempt, ct),
-                Options,
-                activation.Deadline,
-                ct);
-        }
-        catch (DeadlinePassedException ex)
-        {
-            return await GiveUpAsync(activation, ex.Reason, ct);
+            return LicenceWorkResult.GaveUp;
         }
 
         var now = clock.GetUtcNow();
@@ -172,6 +154,25 @@ public sealed class LicenceWork(
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
+            return null;
+        }
+    }
+
+    /// <summary>The call, retried until it settles; null when the deadline passed first (the activation is then given up).</summary>
+    private async Task<CallResult?> CallUntilDeadlineAsync(LicenceActivation activation, LicencePhase phase, Func<CancellationToken, Task<CallResult>> call, CancellationToken ct)
+    {
+        try
+        {
+            return await retries.RunAsync(
+                call,
+                (started, duration, attempt) => RecordAttemptAsync(activation, phase, started, duration, attempt, ct),
+                Options,
+                activation.Deadline,
+                ct);
+        }
+        catch (DeadlinePassedException ex)
+        {
+            await GiveUpAsync(activation, ex.Reason, ct);
             return null;
         }
     }
