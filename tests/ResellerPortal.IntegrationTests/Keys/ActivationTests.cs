@@ -139,6 +139,9 @@ public sealed class ActivationTests(PostgresFixture postgres) : LicenceTest(post
         var (_, page) = await owner.GetPageAsync($"/keys/{ppkId}");
         Assert.Contains("(retry possible)", page.QuerySelector("[data-failure-reason]")!.TextContent, StringComparison.Ordinal);
         Assert.Single(page.QuerySelectorAll("form[action$='/retry']"));
+        // The fragment the page polls offers the retry too, so a failure seen while watching can be retried.
+        var (_, fragment) = await owner.GetPageAsync($"/keys/{ppkId}/status");
+        Assert.Single(fragment.QuerySelectorAll("form[action$='/retry']"));
 
         Simulators.KeyServer.ClearBehaviour(Ppk);
         var retry = await owner.SubmitAsync($"/keys/{ppkId}", [], $"/keys/{ppkId}/retry");

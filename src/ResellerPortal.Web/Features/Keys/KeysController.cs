@@ -94,7 +94,13 @@ public sealed class KeysController(KeyStock stock, PortalDbContext db) : Control
     public async Task<IActionResult> Status(Guid id, CancellationToken ct)
     {
         var model = await stock.DetailsAsync(id, false, ct);
-        return model is null ? NotFound() : PartialView("_KeyStatus", model);
+        if (model is null)
+        {
+            return NotFound();
+        }
+
+        ViewData["CanRetry"] = IsResellerStaff;
+        return PartialView("_KeyStatus", model);
     }
 
     [Authorize(Policy = Policies.ResellerStaff)]
