@@ -32,7 +32,7 @@ public sealed class LicenceExpiryReminders(PortalDbContext db, EmailOutbox outbo
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var horizon = today.AddDays(LicenceActivation.ExpiryWarningDays);
         return db.LicenceActivations.AsNoTracking()
-            .Where(a => a.Status == ActivationStatus.Installed && a.ExpiresOn <= horizon && a.ExpiryReminderSentAt == null)
+            .Where(a => a.Status == ActivationStatus.Installed && a.InstanceId != null && a.ExpiresOn <= horizon && a.ExpiryReminderSentAt == null)
             .Where(a => !db.LicenceActivations.Any(b => b.InstanceId == a.InstanceId && b.Status == ActivationStatus.Installed && b.ExpiresOn > horizon))
             .Select(a => new LicenceJobItem(a.ResellerId, a.Id))
             .ToListAsync(ct);
