@@ -57,6 +57,14 @@ public sealed class LicenceExpiryJob(JobScope scope) : IJob
 
 internal static class LicenceJobRun
 {
+    /// <summary>How often a run with free slots looks for work that arrived after it started.</summary>
+    private static readonly TimeSpan LookAgain = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Works on up to <paramref name="maxParallel"/> activations at once, each in its reseller's scope, and
+    /// keeps taking new ones as slots free up, so one call stalled until its deadline does not hold back an
+    /// activation requested meanwhile (a request's trigger waits while this job runs). Ends when nothing is due.
+    /// </summary>
     public static async Task<List<LicenceWorkResult>> RunAsync(
         JobScope scope,
         string job,
@@ -65,11 +73,35 @@ internal static class LicenceJobRun
         Func<LicenceWork, Guid, Task<LicenceWorkResult>> work,
         CancellationToken ct)
     {
-        var due = await scope.RunForPlatformAsync(job, s => s.GetRequiredService<LicenceWork>().DueAsync(status, ct));
-        var results = new System.Collections.Concurrent.ConcurrentBag<LicenceWorkResult>();
-        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, maxParallel), CancellationToken = ct }, async (item, _) =>
-            results.Add(await scope.RunForResellerAsync(job, item.ResellerId, s => work(s.GetRequiredService<LicenceWork>(), item.ActivationId))));
-        return [.. results];
+        var slots = Math.Max(1, maxParallel);
+        var results = new List<LicenceWorkResult>();
+        var running = new List<Task<LicenceWorkResult>>();
+        var taken = new HashSet<Guid>();
+        while (true)
+        {
+            if (running.Count < slots)
+            {
+                var due = await scope.RunForPlatformAsync(job, s => s.GetRequiredService<LicenceWork>().DueAsync(status, ct));
+                foreach (var item in due.Where(d => !taken.Contains(d.ActivationId)).Take(slots - running.Count))
+                {
+                    taken.Add(item.ActivationId);
+                    running.Add(scope.RunForResellerAsync(job, item.ResellerId, s => work(s.GetRequiredService<LicenceWork>(), item.ActivationId)));
+                }
+            }
+
+            if (running.Count == 0)
+            {
+                return results;
+            }
+
+            Task anyFinished = Task.WhenAny(running);
+            await (running.Count < slots ? Task.WhenAny(anyFinished, Task.Delay(LookAgain, ct)) : anyFinished);
+            foreach (var finished in running.Where(t => t.IsCompleted).ToList())
+            {
+                running.Remove(finished);
+                results.Add(await finished);
+            }
+        }
     }
 
     public static string Describe(IReadOnlyCollection<LicenceWorkResult> results) =>

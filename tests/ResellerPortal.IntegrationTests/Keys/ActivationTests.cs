@@ -118,6 +118,31 @@ public sealed class ActivationTests(PostgresFixture postgres) : LicenceTest(post
     }
 
     [Fact]
+    public async Task A_call_stalled_until_its_deadline_does_not_hold_back_an_activation_requested_meanwhile()
+    {
+        const string Slow = "XQI-ALPHA-SLOW00000001:QM-20/1/90";
+        const string Quick = "XQI-ALPHA-QUICK0000001:QM-20/1/90";
+        using var owner = await SignedInAsync(DemoSeeder.Reseller1Email);
+        var slowId = await StockAsync(Slow, owner);
+        var quickId = await StockAsync(Quick, owner);
+        var quickInstance = await NewInstanceAsync("lic-quick");
+        Simulators.KeyServer.SetBehaviour(Slow, new KeyServerBehaviourRequest(KeyServerBehaviour.Stall, Seconds: 30));
+        await RequestActivationAsync(owner, await NewInstanceAsync("lic-slow"), slowId);
+
+        var run = RunActivationJobAsync();
+        await RequestActivationAsync(owner, quickInstance, quickId);
+        while (!run.IsCompleted && (await ActivationAsync(quickId))!.Status == ActivationStatus.Pending)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Equal(ActivationStatus.Activated, (await ActivationAsync(quickId))!.Status);
+        Assert.Equal(ActivationStatus.Pending, (await ActivationAsync(slowId))!.Status);
+        await run;
+        Assert.Equal(ActivationStatus.ActivationFailed, (await ActivationAsync(slowId))!.Status);
+    }
+
+    [Fact]
     public async Task A_key_server_down_past_the_deadline_leaves_failed_retry_possible_and_a_later_retry_succeeds()
     {
         const string Ppk = "XQI-ALPHA-DOWN00000001:QM-20/1/90";
