@@ -36,7 +36,10 @@ public sealed class KeyActivationTests(BrowserFixture fixture) : BrowserTest(fix
         await Page.GetByLabel("Key", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "XQI-ALPHA-********0001:QM-60/1/365 — 60 agents, 365 days" });
         await Page.GetByRole(AriaRole.Button, new() { Name = "Activate" }).ClickAsync();
         await Expect(Page.Locator("[data-valmsg-for='Confirm']")).ToHaveTextAsync(new Regex("^Tick the box"));
-        await Page.GetByLabel("I understand").CheckAsync();
+        // The re-shown page puts the keyboard on the field in error and keeps the chosen key.
+        await Expect(Page.GetByLabel("I understand")).ToBeFocusedAsync();
+        await Expect(Page.GetByLabel("Key", new() { Exact = true })).Not.ToHaveValueAsync(string.Empty);
+        await Page.Keyboard.PressAsync("Space");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Activate" }).ClickAsync();
         await Expect(Page.Locator("[data-flash]")).ToHaveTextAsync(new Regex("^Activation started"));
 

@@ -87,6 +87,7 @@ public sealed class KeyStockTests(PostgresFixture postgres) : LicenceTest(postgr
         var (_, betaList) = await beta.GetPageAsync("/keys");
         Assert.DoesNotContain(betaList.QuerySelectorAll("[data-ppk]"), row => row.GetAttribute("data-ppk") == alphaKey.ToString());
         Assert.DoesNotContain("ALPHA", betaList.QuerySelector("#keys")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(betaList.QuerySelector("[data-reseller]"));
         var misuse = await RequestActivationAsync(beta, betaInstance, alphaKey);
         Assert.Equal("This key is not in your stock.", Browser.Parse(await misuse.Content.ReadAsStringAsync()).QuerySelector("[data-valmsg-for='PpkId']")!.TextContent);
         var retry = await beta.SubmitAsync("/keys", [], $"/keys/{alphaKey}/retry");
@@ -110,9 +111,10 @@ public sealed class KeyStockTests(PostgresFixture postgres) : LicenceTest(postgr
         using var support = await SignedInAsync(DemoSeeder.SupportEmail);
 
         var (_, list) = await support.GetPageAsync("/keys");
-        var masked = list.QuerySelectorAll("[data-ppk] td:first-child").Select(td => td.TextContent.Trim()).ToList();
-        Assert.Contains(masked, m => m.StartsWith("XQI-ALPHA-", StringComparison.Ordinal));
-        Assert.Contains(masked, m => m.StartsWith("XQI-BETA-", StringComparison.Ordinal));
+        var rows = list.QuerySelectorAll("[data-ppk]").Select(r => (Reseller: r.QuerySelector("[data-reseller]")?.TextContent, Key: r.QuerySelector("a")!.TextContent)).ToList();
+        Assert.Contains(("Alpha Telecom", "XQI-ALPHA-********0001:QM-20/1/90"), rows);
+        Assert.Contains(rows, r => r.Reseller == "Beta Voice" && r.Key.StartsWith("XQI-BETA-", StringComparison.Ordinal));
+        Assert.All(rows, r => Assert.Contains("*", r.Key, StringComparison.Ordinal));
         Assert.Null(list.QuerySelector("form[action='/keys/import']"));
 
         var token = list.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value");

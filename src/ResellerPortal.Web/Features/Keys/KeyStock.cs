@@ -4,6 +4,7 @@ using Npgsql;
 using ResellerPortal.Domain.Instances;
 using ResellerPortal.Domain.Licensing;
 using ResellerPortal.Web.Data;
+using ResellerPortal.Web.Features.Records;
 
 namespace ResellerPortal.Web.Features.Keys;
 
@@ -52,9 +53,16 @@ public sealed record KeyRow(
     string? InstanceName,
     Guid? InstanceId,
     DateOnly? ExpiresOn,
-    string? FailureReason);
+    string? FailureReason)
+{
+    /// <summary>The key's reseller, for the provider's staff (who see every reseller's stock); null otherwise.</summary>
+    public string? ResellerName { get; init; }
+}
 
-public sealed record KeyListModel(KeyFilter Filter, IReadOnlyList<KeyRow> Keys, bool Truncated, IReadOnlyList<string> Products, IReadOnlyDictionary<PpkStatus, int> Counts);
+public sealed record KeyListModel(KeyFilter Filter, IReadOnlyList<KeyRow> Keys, bool Truncated, IReadOnlyList<string> Products, IReadOnlyDictionary<PpkStatus, int> Counts)
+{
+    public bool ShowReseller => Keys.Any(k => k.ResellerName is not null);
+}
 
 public sealed record KeyDetailsModel(KeyRow Key, string? FullText, ActivationView? Activation, IReadOnlyList<InstanceChoice> Instances);
 
@@ -138,13 +146,14 @@ public sealed class KeyStock(PortalDbContext db, LicenceSecrets secrets, TimePro
         }
 
         var page = await rows.OrderByDescending(r => r.Key.ImportedAt).ThenBy(r => r.Key.Id).Take(PageSize + 1).Select(ToRow).ToListAsync(ct);
+        var resellers = await ResellerNames.ForPlatformAsync(db, ct);
         var counts = await Rows().GroupBy(r => r.Activation == null ? (ActivationStatus?)null : r.Activation.Status)
             .Select(g => new { g.Key, Count = g.Count() })
             .ToListAsync(ct);
         var products = await db.PrepurchasedKeys.Select(k => k.Product).Distinct().OrderBy(p => p).ToListAsync(ct);
         return new KeyListModel(
             filter,
-            page.Take(PageSize).Select(Finish).ToList(),
+            page.Take(PageSize).Select(r => Finish(r, resellers)).ToList(),
             page.Count > PageSize,
             products,
             Enum.GetValues<PpkStatus>().ToDictionary(s => s, s => counts.Where(c => PpkStatuses.Of(c.Key) == s).Sum(c => c.Count)));
@@ -166,7 +175,7 @@ public sealed class KeyStock(PortalDbContext db, LicenceSecrets secrets, TimePro
             : null;
         var instances = activation is null ? await InstancesCoveredByAsync(row.Agents, ct) : [];
         var view = activation is null ? null : new ActivationView(activation, row.Masked, row.Agents, attempts, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
-        return new KeyDetailsModel(Finish(row), fullText, view, instances);
+        return new KeyDetailsModel(Finish(row, await ResellerNames.ForPlatformAsync(db, ct)), fullText, view, instances);
     }
 
     /// <summary>The live, provisioned instances the user may see that a key of <paramref name="agents"/> agents can license.</summary>
@@ -188,9 +197,10 @@ public sealed class KeyStock(PortalDbContext db, LicenceSecrets secrets, TimePro
         public string? VisibleInstanceName { get; init; }
     }
 
-    private sealed record RawRow(Guid Id, string Masked, string Product, int Agents, int Servers, int Days, DateTimeOffset ImportedAt, ActivationStatus? Status, string? InstanceName, Guid? InstanceId, DateOnly? ExpiresOn, string? FailureReason);
+    private sealed record RawRow(Guid ResellerId, Guid Id, string Masked, string Product, int Agents, int Servers, int Days, DateTimeOffset ImportedAt, ActivationStatus? Status, string? InstanceName, Guid? InstanceId, DateOnly? ExpiresOn, string? FailureReason);
 
     private static readonly System.Linq.Expressions.Expression<Func<KeyWithActivation, RawRow>> ToRow = r => new RawRow(
+        r.Key.ResellerId,
         r.Key.Id, r.Key.Masked, r.Key.Product, r.Key.Agents, r.Key.Servers, r.Key.Days, r.Key.ImportedAt,
         r.Activation == null ? null : r.Activation.Status,
         r.VisibleInstanceName,
@@ -198,8 +208,12 @@ public sealed class KeyStock(PortalDbContext db, LicenceSecrets secrets, TimePro
         r.Activation == null ? null : r.Activation.ExpiresOn,
         r.Activation == null ? null : r.Activation.FailureReason);
 
-    private static KeyRow Finish(RawRow r) =>
-        new(r.Id, r.Masked, r.Product, r.Agents, r.Servers, r.Days, r.ImportedAt, PpkStatuses.Of(r.Status), r.InstanceName, r.InstanceId, r.ExpiresOn, r.FailureReason);
+    private static KeyRow Finish(RawRow r, ResellerNames? resellers) =>
+        new(r.Id, r.Masked, r.Product, r.Agents, r.Servers, r.Days, r.ImportedAt, PpkStatuses.Of(r.Status), r.InstanceName, r.InstanceId, r.ExpiresOn, r.FailureReason)
+        {
+            ResellerName = resellers?.Of(r.ResellerId),
+        };
+
 
     private IQueryable<KeyWithActivation> Rows() =>
         from k in db.PrepurchasedKeys.AsNoTracking()

@@ -14,3 +14,12 @@ document.addEventListener("submit", (event) => {
     event.preventDefault();
   }
 });
+
+// A page re-shown with errors takes the keyboard to the first field in error, so its reason (next to
+// the field, tied to it by aria-describedby or proximity) is where the user is, not the top of the page.
+document.addEventListener("DOMContentLoaded", () => {
+  const invalid = document.querySelector("main .is-invalid, main .input-validation-error");
+  if (invalid && document.activeElement === document.body) {
+    invalid.focus();
+  }
+});
