@@ -24,11 +24,18 @@ public sealed class CertificateExpiryWarnings(PortalDbContext db, EmailOutbox ou
             .Where(o => o.CertificateExpiresOn != null && o.CertificateExpiresOn >= today && o.CertificateExpiresOn <= horizon)
             .Select(o => new { o.ResellerId, o.Id, o.Name, o.Domain, ExpiresOn = o.CertificateExpiresOn!.Value })
             .ToListAsync(ct);
+        var operatorIds = operators.Select(o => o.Id).ToList();
+        // One query for what was already sent, not one per operator.
+        var sent = (await db.CertificateWarnings
+                .Where(w => operatorIds.Contains(w.OperatorId))
+                .Select(w => new { w.OperatorId, w.ExpiresOn, w.Threshold })
+                .ToListAsync(ct))
+            .Select(w => (w.OperatorId, w.ExpiresOn, w.Threshold))
+            .ToHashSet();
         var due = new List<DueWarning>();
         foreach (var o in operators)
         {
-            if (CertificateWarnings.DueThreshold(o.ExpiresOn, today) is { } threshold
-                && !await db.CertificateWarnings.AnyAsync(w => w.OperatorId == o.Id && w.ExpiresOn == o.ExpiresOn && w.Threshold == threshold, ct))
+            if (CertificateWarnings.DueThreshold(o.ExpiresOn, today) is { } threshold && !sent.Contains((o.Id, o.ExpiresOn, threshold)))
             {
                 due.Add(new DueWarning(o.ResellerId, o.Id, o.Name, o.Domain, o.ExpiresOn, threshold));
             }
