@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using ResellerPortal.Domain.Clients;
 using ResellerPortal.Web.Auth;
 using ResellerPortal.Web.Data;
+using ResellerPortal.Web.Infrastructure;
 using ResellerPortal.Web.Features.Records;
 
 namespace ResellerPortal.Web.Features.Clients;
@@ -184,6 +185,7 @@ public sealed class ClientsController(PortalDbContext db, ClientList list, Clien
 
     [Authorize(Policy = Policies.RecordEditors)]
     [HttpPost("{id:guid}/edit")]
+    [ValidatesInAction]
     public async Task<IActionResult> Edit(Guid id, ClientForm form, CancellationToken ct)
     {
         var client = await accounts.FindAsync(id, ct);
@@ -196,9 +198,7 @@ public sealed class ClientsController(PortalDbContext db, ClientList list, Clien
         form.StartInWait = client.Status == ClientStatus.Wait;
         form.SubAccountName = null;
         form.PackageId = null;
-        // The validator ran before the client was known: run it again with its id and status.
-        ModelState.Clear();
-        await ValidateAgainAsync(form, ct);
+        await this.ValidateAsync(form, ct);
         if (ModelState.IsValid && await accounts.RefusalToChangeCurrencyAsync(client, form.Currency, ct) is { } refusal)
         {
             ModelState.AddModelError(nameof(ClientForm.Currency), refusal);
@@ -314,15 +314,5 @@ public sealed class ClientsController(PortalDbContext db, ClientList list, Clien
         form.Operators = (await db.Operators.OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(ct)).Select(o => (o.Id, o.Name)).ToList();
         form.Packages = (await db.Packages.OrderBy(p => p.Name).Select(p => new { p.Id, p.Name, p.Currency }).ToListAsync(ct))
             .Select(p => (p.Id, p.Name, p.Currency)).ToList();
-    }
-
-    private async Task ValidateAgainAsync<T>(T form, CancellationToken ct)
-    {
-        var validator = HttpContext.RequestServices.GetRequiredService<FluentValidation.IValidator<T>>();
-        var result = await validator.ValidateAsync(form, ct);
-        foreach (var error in result.Errors)
-        {
-            ModelState.AddModelError(error.PropertyName, error.ErrorMessage);
-        }
     }
 }

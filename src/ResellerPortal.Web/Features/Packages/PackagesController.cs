@@ -5,6 +5,7 @@ using ResellerPortal.Domain.Packages;
 using ResellerPortal.Domain.Rating;
 using ResellerPortal.Web.Auth;
 using ResellerPortal.Web.Data;
+using ResellerPortal.Web.Infrastructure;
 using ResellerPortal.Web.Features.Records;
 
 namespace ResellerPortal.Web.Features.Packages;
@@ -98,6 +99,7 @@ public sealed class PackagesController(PortalDbContext db, RecordPanels panels, 
 
     [Authorize(Policy = Policies.RecordEditors)]
     [HttpPost("{id:guid}/edit")]
+    [ValidatesInAction]
     public async Task<IActionResult> Edit(Guid id, PackageForm form, CancellationToken ct)
     {
         var package = await db.Packages.SingleOrDefaultAsync(p => p.Id == id, ct);
@@ -107,12 +109,7 @@ public sealed class PackagesController(PortalDbContext db, RecordPanels panels, 
         }
 
         form.Id = id;
-        ModelState.Clear();
-        var result = await HttpContext.RequestServices.GetRequiredService<FluentValidation.IValidator<PackageForm>>().ValidateAsync(form, ct);
-        foreach (var error in result.Errors)
-        {
-            ModelState.AddModelError(error.PropertyName, error.ErrorMessage);
-        }
+        await this.ValidateAsync(form, ct);
 
         if (ModelState.IsValid && !string.Equals(form.Currency!.Trim(), package.Currency, StringComparison.OrdinalIgnoreCase) && await UsageAsync(id, ct) > 0)
         {

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using ResellerPortal.Domain;
 using ResellerPortal.Web.Auth;
 using ResellerPortal.Web.Data;
+using ResellerPortal.Web.Infrastructure;
 
 namespace ResellerPortal.Web.Features.Resellers;
 
@@ -141,6 +142,7 @@ public sealed class ResellersController(PortalDbContext db, ResellerAdministrati
 
     [Authorize(Policy = Policies.PlatformAdmin)]
     [HttpPost("operators/{id:guid}/edit")]
+    [ValidatesInAction]
     public async Task<IActionResult> EditOperator(Guid id, OperatorForm form, CancellationToken ct)
     {
         var resellerId = await db.Operators.Where(o => o.Id == id).Select(o => (Guid?)o.ResellerId).SingleOrDefaultAsync(ct);
@@ -152,9 +154,7 @@ public sealed class ResellersController(PortalDbContext db, ResellerAdministrati
         form.Id = id;
         form.ResellerId = resellerId.Value;
         form.ResellerName = await ResellerNameAsync(resellerId.Value, ct);
-        // The validator ran before the reseller was known: run the uniqueness rule again with it.
-        ModelState.Clear();
-        await ValidateAgainAsync(form, ct);
+        await this.ValidateAsync(form, ct);
         await ReadCertificateAsync(form, ct);
         if (!ModelState.IsValid)
         {
@@ -176,6 +176,7 @@ public sealed class ResellersController(PortalDbContext db, ResellerAdministrati
 
     [Authorize(Policy = Policies.PlatformAdmin)]
     [HttpPost("resellers/{resellerId:guid}/users/new")]
+    [ValidatesInAction]
     public async Task<IActionResult> CreateUser(Guid resellerId, UserForm form, CancellationToken ct)
     {
         form.Id = null;
@@ -185,8 +186,7 @@ public sealed class ResellersController(PortalDbContext db, ResellerAdministrati
             return NotFound();
         }
 
-        ModelState.Clear();
-        await ValidateAgainAsync(form, ct);
+        await this.ValidateAsync(form, ct);
         if (ModelState.IsValid)
         {
             var result = await administration.CreateUserAsync(form, ct);
@@ -235,6 +235,7 @@ public sealed class ResellersController(PortalDbContext db, ResellerAdministrati
 
     [Authorize(Policy = Policies.PlatformAdmin)]
     [HttpPost("users/{id:guid}/edit")]
+    [ValidatesInAction]
     public async Task<IActionResult> EditUser(Guid id, UserForm form, CancellationToken ct)
     {
         var resellerId = await db.Users.Where(u => u.Id == id).Select(u => u.ResellerId).SingleOrDefaultAsync(ct);
@@ -246,8 +247,7 @@ public sealed class ResellersController(PortalDbContext db, ResellerAdministrati
         form.Id = id;
         form.ResellerId = resellerId.Value;
         await FillUserFormAsync(form, ct);
-        ModelState.Clear();
-        await ValidateAgainAsync(form, ct);
+        await this.ValidateAsync(form, ct);
         if (ModelState.IsValid)
         {
             var result = await administration.UpdateUserAsync(id, form, ct);
@@ -298,17 +298,6 @@ public sealed class ResellersController(PortalDbContext db, ResellerAdministrati
                 .Select(o => new { o.Id, o.Name }).ToListAsync(ct))
             .Select(o => (o.Id, o.Name)).ToList();
         return form.ResellerName is not null;
-    }
-
-    /// <summary>Re-runs the form's validator once the route has told which reseller the form is for.</summary>
-    private async Task ValidateAgainAsync<T>(T form, CancellationToken ct)
-    {
-        var validator = HttpContext.RequestServices.GetRequiredService<FluentValidation.IValidator<T>>();
-        var result = await validator.ValidateAsync(form, ct);
-        foreach (var error in result.Errors)
-        {
-            ModelState.AddModelError(error.PropertyName, error.ErrorMessage);
-        }
     }
 
     private void AddIdentityErrors(IdentityResult result)
