@@ -124,7 +124,10 @@ public sealed class Ppk : IEquatable<Ppk>
 
         if (text.Any(char.IsAsciiLetterLower))
         {
-            return PpkParseResult.Invalid(PpkError.LowerCase, "The key must be in upper case, exactly as sold");
+            // Lower case is only the problem when the key is otherwise right; else the deeper fault
+            // (letters where a number belongs, a missing ':') is the reason worth giving.
+            var upper = Parse(text.ToUpperInvariant());
+            return upper.IsValid ? PpkParseResult.Invalid(PpkError.LowerCase, "The key must be in upper case, exactly as sold") : upper;
         }
 
         var invalid = text.FirstOrDefault(c => !IsKeyCharacter(c));

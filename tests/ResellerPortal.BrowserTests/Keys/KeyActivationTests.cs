@@ -18,7 +18,7 @@ public sealed class KeyActivationTests(BrowserFixture fixture) : BrowserTest(fix
         await Page.GetByLabel("Keys, one per line").FillAsync("XQI-ALPHA-BROWSER00001:QM-60/1/365\nXQI-ALPHA-BROWSER00002:QM 60/1/365\nXQI-ALPHA-BROWSER00003:QM-80/1/365");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
 
-        await Expect(Page.Locator("[data-import-result]")).ToHaveTextAsync(new Regex("^2 keys added\\. 1 line was not imported"));
+        await Expect(Page.Locator("[data-import-result]")).ToHaveTextAsync(new Regex("^2 keys added\\. 1 line was not imported; it is left in the box below"));
         await Expect(Page.Locator("[data-import-errors] li")).ToHaveTextAsync([new Regex("^Line 2: The key contains spaces")]);
         await Expect(Page.GetByLabel("Keys, one per line")).ToHaveValueAsync("XQI-ALPHA-BROWSER00002:QM 60/1/365");
         await Expect(Page.Locator("[data-ppk-status='available']", new() { HasText = "*0001:QM-60/1/365" })).ToHaveCountAsync(1);

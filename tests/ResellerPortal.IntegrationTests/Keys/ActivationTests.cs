@@ -65,7 +65,7 @@ public sealed class ActivationTests(PostgresFixture postgres) : LicenceTest(post
         var (_, page) = await owner.GetPageAsync($"/keys/{ppkId}");
         Assert.Equal("failed", page.QuerySelector("#key-status")!.GetAttribute("data-ppk-status"));
         Assert.Contains("Key not found", page.QuerySelector("[data-failure-reason]")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("(final)", page.QuerySelector("[data-failure-reason]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("(final: the key server will not activate this key", page.QuerySelector("[data-failure-reason]")!.TextContent, StringComparison.Ordinal);
         Assert.Empty(page.QuerySelectorAll("form[action$='/retry']"));
 
         var retry = await owner.SubmitAsync($"/keys/{ppkId}", [], $"/keys/{ppkId}/retry");
@@ -163,6 +163,9 @@ public sealed class ActivationTests(PostgresFixture postgres) : LicenceTest(post
         Assert.Equal(0, Simulators.KeyServer.CallsFor(Ppk).KeyReplies);
         var (_, page) = await owner.GetPageAsync($"/keys/{ppkId}");
         Assert.Contains("(retry possible)", page.QuerySelector("[data-failure-reason]")!.TextContent, StringComparison.Ordinal);
+        // The history shows the latest ten calls and sums up the rest.
+        Assert.Equal(Math.Min(attempts.Count, 10), page.QuerySelectorAll("[data-attempt-outcome]").Length);
+        Assert.Equal(Math.Max(attempts.Count - 10, 0).ToString(System.Globalization.CultureInfo.InvariantCulture), page.QuerySelector("[data-earlier-attempts]")?.GetAttribute("data-earlier-attempts") ?? "0");
         Assert.Single(page.QuerySelectorAll("form[action$='/retry']"));
         // The fragment the page polls offers the retry too, so a failure seen while watching can be retried.
         var (_, fragment) = await owner.GetPageAsync($"/keys/{ppkId}/status");

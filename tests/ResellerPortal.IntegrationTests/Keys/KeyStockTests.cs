@@ -66,7 +66,7 @@ public sealed class KeyStockTests(PostgresFixture postgres) : LicenceTest(postgr
 
         var html = await response.Content.ReadAsStringAsync();
         var error = Browser.Parse(html).QuerySelector("[data-import-errors] li")!.TextContent;
-        Assert.StartsWith("Line 1: This key is already in stock", error, StringComparison.Ordinal);
+        Assert.StartsWith("Line 1: This key has already been imported and cannot be imported again", error, StringComparison.Ordinal);
         Assert.DoesNotContain("Alpha", html, StringComparison.Ordinal);
         var betaId = await ResellerIdAsync("beta");
         var fingerprint = PrepurchasedKey.FingerprintOf(Ppk.FromText(Shared));

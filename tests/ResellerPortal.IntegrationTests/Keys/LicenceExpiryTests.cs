@@ -25,6 +25,7 @@ public sealed class LicenceExpiryTests(PostgresFixture postgres) : LicenceTest(p
         var (_, cards) = await owner.GetPageAsync("/instances?flag=licence-expiring");
         Assert.Equal([expiring.InstanceName], cards.QuerySelectorAll("[data-instance]").Select(c => c.GetAttribute("data-instance")));
         Assert.NotNull(cards.QuerySelector($"[data-instance='{expiring.InstanceName}'] [data-flag='licence-expiring']"));
+        Assert.StartsWith("Showing only instances whose licence runs out within 14 days", cards.QuerySelector("#flag-notice")!.TextContent.Trim(), StringComparison.Ordinal);
 
         await Task.WhenAll(RunRemindersAsync(), RunRemindersAsync());
         await RunRemindersAsync();

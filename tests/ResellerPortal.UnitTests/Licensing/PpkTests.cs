@@ -43,6 +43,9 @@ public sealed class PpkTests
         { "xqi-loway-74kkmrex6toh1:qm-50/1/90", PpkError.LowerCase, "The key must be in upper case, exactly as sold" },
         { "XQI-LOWAY-74KKMREX6ToH1:QM-50/1/90", PpkError.LowerCase, "The key must be in upper case, exactly as sold" },
         { "XQI-LOWAY-74KKMREX6TOH1:qm-50/1/90", PpkError.LowerCase, "The key must be in upper case, exactly as sold" },
+        { "XQI-LOWAY-74KKMREX6TOH1:QM-abc/1/90", PpkError.NotANumber, "The number of agents 'ABC' is not a whole number" },
+        { "XQI-LOWAY-74KKMREX6TOH1:QM-1/1/1x", PpkError.NotANumber, "The number of days '1X' is not a whole number" },
+        { "xqi-loway-74kkmrex6toh1qm-50/1/90", PpkError.MissingColon, "The key has no ':' between its id and its licence" },
         // Extra spaces, inside or around.
         { "XQI-LOWAY-74KKMREX6TOH1: QM-50/1/90", PpkError.Whitespace, "The key contains spaces; write it on one line without spaces" },
         { "XQI-LOWAY-74KKMREX6TOH1:QM-50 /1/90", PpkError.Whitespace, "The key contains spaces" },

@@ -98,7 +98,7 @@ public sealed class KeyStock(PortalDbContext db, LicenceSecrets secrets, TimePro
         {
             if (inStock.Contains(fingerprints[line.LineNumber]))
             {
-                errors.Add(new PpkImportError(line.LineNumber, line.Ppk.Masked, PpkError.Duplicate, "This key is already in stock"));
+                errors.Add(new PpkImportError(line.LineNumber, line.Ppk.Masked, PpkError.Duplicate, "This key has already been imported and cannot be imported again"));
                 continue;
             }
 

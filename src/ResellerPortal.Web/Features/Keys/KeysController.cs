@@ -62,7 +62,7 @@ public sealed class KeysController(KeyStock stock, PortalDbContext db) : Control
             ModelState.AddModelError(nameof(ImportKeysForm.Keys), error.LineNumber > 0 ? $"Line {error.LineNumber}: {error.Reason} ({error.Text})" : error.Reason);
         }
 
-        ViewData["ImportFlash"] = $"{added} {result.Errors.Count} line{(result.Errors.Count == 1 ? " was" : "s were")} not imported: fix {(result.Errors.Count == 1 ? "it" : "them")} below and import again.";
+        ViewData["ImportFlash"] = $"{added} {result.Errors.Count} line{(result.Errors.Count == 1 ? " was" : "s were")} not imported; {(result.Errors.Count == 1 ? "it is" : "they are")} left in the box below to fix and import again (line numbers are those of your paste).";
         return await PageAsync(new KeyFilter(), new ImportKeysForm { Keys = result.Refused }, result, ct);
     }
 

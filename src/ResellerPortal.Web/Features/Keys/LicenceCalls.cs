@@ -111,7 +111,7 @@ public sealed class LicenceCalls(HttpClient http)
     }
 
     private static CallResult HttpError(HttpStatusCode status) =>
-        new(AttemptOutcome.HttpError, $"HTTP {(int)status}", $"The server answered HTTP {(int)status} {status}");
+        new(AttemptOutcome.HttpError, $"HTTP {(int)status}", $"The server answered with an error (HTTP {(int)status})");
 }
 
 /// <summary>
