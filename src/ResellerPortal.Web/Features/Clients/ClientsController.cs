@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 using ResellerPortal.Domain.Clients;
 using ResellerPortal.Web.Auth;
 using ResellerPortal.Web.Data;
-using ResellerPortal.Web.Infrastructure;
 using ResellerPortal.Web.Features.Records;
+using ResellerPortal.Web.Infrastructure;
 
 namespace ResellerPortal.Web.Features.Clients;
 

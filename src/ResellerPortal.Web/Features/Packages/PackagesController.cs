@@ -5,8 +5,8 @@ using ResellerPortal.Domain.Packages;
 using ResellerPortal.Domain.Rating;
 using ResellerPortal.Web.Auth;
 using ResellerPortal.Web.Data;
-using ResellerPortal.Web.Infrastructure;
 using ResellerPortal.Web.Features.Records;
+using ResellerPortal.Web.Infrastructure;
 
 namespace ResellerPortal.Web.Features.Packages;
 
