@@ -64,7 +64,8 @@ public sealed record KeyListModel(KeyFilter Filter, IReadOnlyList<KeyRow> Keys, 
     public bool ShowReseller => Keys.Any(k => k.ResellerName is not null);
 }
 
-public sealed record KeyDetailsModel(KeyRow Key, string? FullText, ActivationView? Activation, IReadOnlyList<InstanceChoice> Instances);
+/// <summary>One key; <see cref="CanAct"/>: the user may activate and retry it (the reseller's staff), and so see it in full.</summary>
+public sealed record KeyDetailsModel(KeyRow Key, bool CanAct, string? FullText, ActivationView? Activation, IReadOnlyList<InstanceChoice> Instances);
 
 public sealed record ActivationView(LicenceActivation Activation, string PpkMasked, int Agents, IReadOnlyList<LicenceAttempt> Attempts, DateOnly Today);
 
@@ -159,7 +160,8 @@ public sealed class KeyStock(PortalDbContext db, LicenceSecrets secrets, TimePro
             Enum.GetValues<PpkStatus>().ToDictionary(s => s, s => counts.Where(c => PpkStatuses.Of(c.Key) == s).Sum(c => c.Count)));
     }
 
-    public async Task<KeyDetailsModel?> DetailsAsync(Guid id, bool showFullKey, CancellationToken ct)
+    /// <summary>The key and its history; the full key only when <paramref name="withFullKey"/> and <paramref name="canAct"/> (the polled status needs neither).</summary>
+    public async Task<KeyDetailsModel?> DetailsAsync(Guid id, bool canAct, bool withFullKey, CancellationToken ct)
     {
         var row = await Rows().Where(r => r.Key.Id == id).Select(ToRow).SingleOrDefaultAsync(ct);
         if (row is null)
@@ -170,13 +172,23 @@ public sealed class KeyStock(PortalDbContext db, LicenceSecrets secrets, TimePro
         var activation = await db.LicenceActivations.AsNoTracking().SingleOrDefaultAsync(a => a.PpkId == id, ct);
         var attempts = activation is null ? []
             : await db.LicenceAttempts.AsNoTracking().Where(a => a.ActivationId == activation.Id).OrderByDescending(a => a.StartedAt).ThenByDescending(a => a.Id).ToListAsync(ct);
-        var fullText = showFullKey
+        var fullText = canAct && withFullKey
             ? secrets.UnprotectPpk(await db.PrepurchasedKeys.Where(k => k.Id == id).Select(k => k.TextProtected).SingleAsync(ct))
             : null;
-        var instances = activation is null ? await InstancesCoveredByAsync(row.Agents, ct) : [];
+        var instances = canAct && withFullKey && activation is null ? await InstancesCoveredByAsync(row.Agents, ct) : [];
         var view = activation is null ? null : new ActivationView(activation, row.Masked, row.Agents, attempts, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
-        return new KeyDetailsModel(Finish(row, await ResellerNames.ForPlatformAsync(db, ct)), fullText, view, instances);
+        return new KeyDetailsModel(Finish(row, await ResellerNames.ForPlatformAsync(db, ct)), canAct, fullText, view, instances);
     }
+
+    /// <summary>The available keys (no activation) with at least <paramref name="agents"/> agents, smallest first.</summary>
+    public async Task<List<KeyRow>> AvailableCoveringAsync(int agents, CancellationToken ct) =>
+        (await Rows().Where(r => r.Activation == null && r.Key.Agents >= agents)
+            .OrderBy(r => r.Key.Agents).ThenByDescending(r => r.Key.ImportedAt)
+            .Take(PageSize)
+            .Select(ToRow)
+            .ToListAsync(ct))
+        .Select(r => Finish(r, null))
+        .ToList();
 
     /// <summary>The live, provisioned instances the user may see that a key of <paramref name="agents"/> agents can license.</summary>
     public Task<List<InstanceChoice>> InstancesCoveredByAsync(int agents, CancellationToken ct) =>

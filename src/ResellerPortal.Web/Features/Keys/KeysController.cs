@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using ResellerPortal.Domain;
-using ResellerPortal.Domain.Licensing;
 using ResellerPortal.Web.Auth;
 using ResellerPortal.Web.Data;
 
@@ -85,7 +84,7 @@ public sealed class KeysController(KeyStock stock, PortalDbContext db) : Control
     [HttpGet("{id:guid}")]
     public async Task<IActionResult> Details(Guid id, CancellationToken ct)
     {
-        var model = await stock.DetailsAsync(id, IsResellerStaff, ct);
+        var model = await stock.DetailsAsync(id, IsResellerStaff, withFullKey: true, ct);
         return model is null ? NotFound() : View(model);
     }
 
@@ -93,14 +92,8 @@ public sealed class KeysController(KeyStock stock, PortalDbContext db) : Control
     [HttpGet("{id:guid}/status")]
     public async Task<IActionResult> Status(Guid id, CancellationToken ct)
     {
-        var model = await stock.DetailsAsync(id, false, ct);
-        if (model is null)
-        {
-            return NotFound();
-        }
-
-        ViewData["CanRetry"] = IsResellerStaff;
-        return PartialView("_KeyStatus", model);
+        var model = await stock.DetailsAsync(id, IsResellerStaff, withFullKey: false, ct);
+        return model is null ? NotFound() : PartialView("_KeyStatus", model);
     }
 
     [Authorize(Policy = Policies.ResellerStaff)]
@@ -120,7 +113,7 @@ public sealed class KeysController(KeyStock stock, PortalDbContext db) : Control
             ModelState.AddModelError(result.Field == nameof(ActivateForm.InstanceId) ? nameof(ActivateForm.InstanceId) : string.Empty, result.Error!);
         }
 
-        var model = await stock.DetailsAsync(id, IsResellerStaff, ct);
+        var model = await stock.DetailsAsync(id, IsResellerStaff, withFullKey: true, ct);
         if (model is null)
         {
             return NotFound();
@@ -235,7 +228,7 @@ public sealed class InstanceLicenceController(PortalDbContext db, KeyStock stock
                 .OrderByDescending(a => a.StartedAt).ThenByDescending(a => a.Id).ToListAsync(ct))
             .ToLookup(a => a.ActivationId);
         var available = CanActivate
-            ? (await stock.ListAsync(new KeyFilter { Status = PpkStatus.Available.Code() }, ct)).Keys.Where(k => k.Agents >= instance.MaxAgents).OrderBy(k => k.Agents).ToList()
+            ? await stock.AvailableCoveringAsync(instance.MaxAgents, ct)
             : [];
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         return new InstanceLicenceModel(
