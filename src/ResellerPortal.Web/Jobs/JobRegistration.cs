@@ -1,4 +1,5 @@
 using Quartz;
+using ResellerPortal.Web.Features.Keys;
 
 namespace ResellerPortal.Web.Jobs;
 
@@ -17,7 +18,7 @@ public static class JobRegistration
             TimeSpan.FromSeconds(configuration.GetValue("NetworkStatus:PollSeconds", 60)));
 
         // Requests wake these two at once; the poll only catches work nobody woke them for. 0: no poll.
-        var licencePoll = TimeSpan.FromSeconds(configuration.GetValue("Licensing:PollSeconds", 15));
+        var licencePoll = TimeSpan.FromSeconds((configuration.GetSection(LicensingOptions.Section).Get<LicensingOptions>() ?? new LicensingOptions()).PollSeconds);
         AddRecurring<LicenceActivationJob>(quartz, LicenceActivationJob.Key, "Activates requested keys on the key server, with retries until the deadline", licencePoll);
         AddRecurring<LicenceInstallationJob>(quartz, LicenceInstallationJob.Key, "Installs activated licence keys on their instances over XML-RPC", licencePoll);
         AddDaily<LicenceExpiryJob>(quartz, LicenceExpiryJob.Key, "Reminds resellers once of licences that run out within 14 days",

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Quartz;
 using ResellerPortal.Web.Jobs;
 
@@ -5,11 +6,11 @@ namespace ResellerPortal.Web.Features.Keys;
 
 /// <summary>
 /// Wakes the licence jobs when there is new work, so an activation starts within moments rather
-/// than at the next poll. Off with <c>Licensing:TriggerOnRequest=false</c> (tests that run the work themselves).
+/// than at the next poll (<see cref="LicensingOptions.TriggerOnRequest"/>).
 /// </summary>
-public sealed class LicenceJobTrigger(ISchedulerFactory schedulers, IConfiguration configuration)
+public sealed class LicenceJobTrigger(ISchedulerFactory schedulers, IOptions<LicensingOptions> options)
 {
-    private bool Enabled => configuration.GetValue("Licensing:TriggerOnRequest", true);
+    private bool Enabled => options.Value.TriggerOnRequest;
 
     public Task ActivationsAsync(CancellationToken ct) => TriggerAsync(LicenceActivationJob.Key, ct);
 
