@@ -8,9 +8,16 @@ namespace ResellerPortal.Web.Data;
 
 /// <summary>
 /// Brings the database to the model at start-up: takes over a database made by the earlier SQL
-/// migration runner, then applies EF Core's pending migrations. EF's own migrate locks
-/// <c>__EFMigrationsHistory</c>, so nodes starting together apply each migration once.
+/// migration runner, then applies EF Core's pending migrations, all under one PostgreSQL advisory lock.
 /// </summary>
+/// <remarks>
+/// EF's own migrate locks <c>__EFMigrationsHistory</c> (<c>LOCK TABLE … IN ACCESS EXCLUSIVE MODE</c>),
+/// but only for a transaction, and it commits each migration on its own: between two migrations
+/// another node takes the lock, sees the first applied, and both apply the second (a duplicate
+/// history row: <c>MigrationTests</c> shows it with four migrators on an empty database). The advisory
+/// lock, held by a session for the whole run, makes nodes take turns; the ones that waited find
+/// nothing left to do. A node that dies releases it with its connection.
+/// </remarks>
 public sealed class DatabaseMigrator(PortalDbContext db, ILogger<DatabaseMigrator> logger)
 {
     /// <summary>The earlier runner's history table; its presence marks a database it created.</summary>
@@ -32,8 +39,18 @@ public sealed class DatabaseMigrator(PortalDbContext db, ILogger<DatabaseMigrato
 
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
-        await TakeOverLegacyDatabaseAsync(cancellationToken);
-        await db.Database.MigrateAsync(cancellationToken);
+        await using var connection = new NpgsqlConnection(db.Database.GetConnectionString());
+        await connection.OpenAsync(cancellationToken);
+        await ExecuteAsync(connection, $"SELECT pg_advisory_lock({LockKey})", cancellationToken);
+        try
+        {
+            await TakeOverLegacyDatabaseAsync(connection, cancellationToken);
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        finally
+        {
+            await ExecuteAsync(connection, $"SELECT pg_advisory_unlock({LockKey})", CancellationToken.None);
+        }
     }
 
     /// <summary>
@@ -42,14 +59,10 @@ public sealed class DatabaseMigrator(PortalDbContext db, ILogger<DatabaseMigrato
     /// so that EF applies only what came after it. The Data Protection keys stay where they are: the
     /// key-store package reads the same table, in the same shape.
     /// </summary>
-    private async Task TakeOverLegacyDatabaseAsync(CancellationToken cancellationToken)
+    private async Task TakeOverLegacyDatabaseAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         var history = db.GetService<IHistoryRepository>();
-        await using var connection = new NpgsqlConnection(db.Database.GetConnectionString());
-        await connection.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await ExecuteAsync(connection, $"SELECT pg_advisory_xact_lock({LockKey})", cancellationToken);
-
         var legacy = await ExistsAsync(connection, LegacyHistoryTable, cancellationToken);
         var efHistory = await ExistsAsync(connection, HistoryRepository.DefaultTableName, cancellationToken);
         if (!legacy)
