@@ -13,8 +13,9 @@ namespace ResellerPortal.Web.Data;
 /// <remarks>
 /// EF's own migrate locks <c>__EFMigrationsHistory</c> (<c>LOCK TABLE … IN ACCESS EXCLUSIVE MODE</c>),
 /// but only for a transaction, and it commits each migration on its own: between two migrations
-/// another node takes the lock, sees the first applied, and both apply the second (a duplicate
-/// history row: <c>MigrationTests</c> shows it with four migrators on an empty database). The advisory
+/// another node takes the lock, sees the first applied, and both apply the second (four migrators
+/// racing on an empty database in <c>MigrationTests</c> failed on a duplicate history row without
+/// this lock). The advisory
 /// lock, held by a session for the whole run, makes nodes take turns; the ones that waited find
 /// nothing left to do. A node that dies releases it with its connection.
 /// </remarks>
@@ -105,7 +106,7 @@ public sealed class DatabaseMigrator(PortalDbContext db, ILogger<DatabaseMigrato
             cancellationToken);
         await ExecuteAsync(connection, $"DROP TABLE \"{LegacyHistoryTable}\"", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        logger.LogWarning(
+        logger.LogInformation(
             "Took over a database of the earlier SQL migration runner ({Scripts}): recorded {Baseline} as applied; its Data Protection keys are kept",
             string.Join(", ", applied), BaselineMigrationId);
     }

@@ -74,6 +74,11 @@ public sealed class LegacyDatabaseTests(PostgresFixture postgres)
         Assert.Contains("Start the previous version of the portal", refusal.Message, StringComparison.Ordinal);
         Assert.False(await MigrationTests.ScalarAsync<bool>(database, """SELECT to_regclass('"__EFMigrationsHistory"') IS NOT NULL"""));
         Assert.Equal(3L, await MigrationTests.ScalarAsync<long>(database, $"SELECT count(*) FROM {DatabaseMigrator.LegacyHistoryTable}"));
+
+        // The portal itself does not start on it, and says why.
+        await using var portal = new PortalFactory(database);
+        var startup = Assert.ThrowsAny<Exception>(() => portal.CreateClient());
+        Assert.Contains("Start the previous version of the portal", startup.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
