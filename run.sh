@@ -51,6 +51,8 @@ cleanup() {
 trap cleanup INT TERM EXIT
 
 echo "Building the portal and the protocol simulators..."
+# The local tools (.config/dotnet-tools.json: dotnet-ef, for 'dotnet ef migrations add').
+dotnet tool restore >/dev/null
 dotnet publish src/ResellerPortal.Web -c Release -nologo -v quiet -o "$ROOT/.data/app" >/dev/null
 dotnet publish src/ResellerPortal.Simulators -c Release -nologo -v quiet -o "$ROOT/.data/simulators" >/dev/null
 

@@ -27,6 +27,7 @@ fi
 # watchers, of which a user gets 128.
 export DOTNET_USE_POLLING_FILE_WATCHER=true
 
+dotnet tool restore
 dotnet restore ResellerPortal.sln --nologo -v quiet
 dotnet build ResellerPortal.sln --no-restore --nologo -v quiet -c Debug
 

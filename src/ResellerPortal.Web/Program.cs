@@ -4,18 +4,10 @@ using ResellerPortal.Web.Infrastructure;
 
 // Our own switches are taken out before the configuration sees the arguments.
 var seedDemo = args.Contains("--seed-demo");
-var printModelSql = args.Contains("--print-model-sql");
-args = [.. args.Where(a => a is not ("--seed-demo" or "--print-model-sql"))];
+args = [.. args.Where(a => a is not "--seed-demo")];
 
 var builder = WebApplication.CreateBuilder(args);
 PortalLogging.Configure(builder);
-
-if (printModelSql)
-{
-    // Prints the schema the EF model expects; the starting point for a hand-written migration (README).
-    Console.WriteLine(ModelSql.CreateScript());
-    return;
-}
 
 var connectionString = builder.Configuration.GetConnectionString("Portal");
 if (string.IsNullOrWhiteSpace(connectionString))
@@ -29,7 +21,7 @@ builder.Services.AddPortal(builder.Configuration, connectionString);
 var app = builder.Build();
 app.UsePortal();
 
-await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(connectionString);
+await DatabaseMigrator.MigrateAsync(app.Services);
 if (seedDemo || builder.Configuration.GetValue<bool>("Portal:SeedDemo"))
 {
     await using var scope = app.Services.CreateAsyncScope();

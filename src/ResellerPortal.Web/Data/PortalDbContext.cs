@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -20,10 +21,10 @@ namespace ResellerPortal.Web.Data;
 /// <summary>
 /// The one DbContext. Tenancy lives here and nowhere else: every <see cref="ITenantOwned"/> entity
 /// gets a query filter on the current tenant, and <see cref="TenantStampingInterceptor"/> refuses to write a
-/// row of another tenant.
+/// row of another tenant. It also holds the Data Protection key ring (not tenant-owned, so never filtered).
 /// </summary>
 public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, TenantContext tenant)
-    : IdentityDbContext<PortalUser, IdentityRole<Guid>, Guid>(options)
+    : IdentityDbContext<PortalUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     public const string TenantFilter = "Tenant";
     public const string OperatorScopeFilter = "OperatorScope";

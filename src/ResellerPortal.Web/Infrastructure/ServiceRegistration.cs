@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -35,13 +34,12 @@ public static class ServiceRegistration
             .UseNpgsql(connectionString)
             .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, TenantModelCacheKeyFactory>()
             .AddInterceptors(sp.GetRequiredService<TenantStampingInterceptor>(), sp.GetRequiredService<AuditInterceptor>()));
-        services.AddSingleton<MigrationRunner>();
+        services.AddScoped<DatabaseMigrator>();
 
         AddIdentity(services, portal);
 
-        services.AddDataProtection().SetApplicationName("ResellerPortal");
-        services.AddOptions<KeyManagementOptions>()
-            .Configure<IServiceScopeFactory>((options, scopes) => options.XmlRepository = new DatabaseXmlRepository(scopes));
+        // Keys in PostgreSQL, so every node reads every other node's cookies and antiforgery tokens.
+        services.AddDataProtection().SetApplicationName("ResellerPortal").PersistKeysToDbContext<PortalDbContext>();
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = portal.Https ? "__Host-rp.af" : "rp.af";

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using ResellerPortal.Domain;
@@ -81,8 +82,15 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
     }
 }
 
+/// <summary>
+/// The key-store package's entity, kept in the table and shape the portal used before the package
+/// (so existing keys, and the sessions they sign, survive the change).
+/// </summary>
 internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<DataProtectionKey>
 {
-    public void Configure(EntityTypeBuilder<DataProtectionKey> builder) =>
+    public void Configure(EntityTypeBuilder<DataProtectionKey> builder)
+    {
         builder.Property(k => k.FriendlyName).HasMaxLength(200);
+        builder.Property(k => k.Xml).IsRequired();
+    }
 }
