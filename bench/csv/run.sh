@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # The clients CSV export, one writer against another (issue 9: CsvHelper in place of the hand-written writer,
 # kept only if the hand-written one is measurably faster). Publishes the portal twice (Release): the working tree
-# ("new") and OLD_REF ("old", taken with git archive), starts both on one private PostgreSQL cluster under
+# or NEW_REF ("new") and OLD_REF ("old"), each taken with git archive, starts both on one private PostgreSQL cluster under
 # bench/csv/.data with the demo data plus the 100,000 clients of bench/clients/seed.sql (its client part only: the
 # export reads no DIDs), then downloads /clients/export.csv (all of Alpha's 100,000 clients) RUNS times from each,
 # alternating old-new, new-old, …, so that the machine's drift touches both alike. Reports the median time and the
 # median CPU time the host process spent per download (from /proc/<pid>/stat), and checks that both files are
 # byte for byte the same.
-# Usage: OLD_REF=<commit> bench/csv/run.sh     (RUNS=9 by default; loopback only)
+# Usage: OLD_REF=<commit> [NEW_REF=<commit>] bench/csv/run.sh     (RUNS=9 by default; loopback only)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT="$(pwd)"
@@ -29,16 +29,18 @@ cleanup() {
 }
 trap cleanup EXIT
 rm -rf "$DATA"
-mkdir -p "$DATA/old-src"
+mkdir -p "$DATA/old-src" "$DATA/new-src"
 pg_start "$DATA/pg" "$PG_PORT"
 pg_create_db "$PG_PORT" bench
 CS="Host=127.0.0.1;Port=$PG_PORT;Database=bench;Username=portal;Maximum Pool Size=20"
 psql_bench() { pg_as_owner "$(command -v psql)" -h 127.0.0.1 -p "$PG_PORT" -U portal -d bench -v ON_ERROR_STOP=1 "$@"; }
 
-echo "Publishing the portal at $OLD_REF (old) and the working tree (new), Release..."
+echo "Publishing the portal at $OLD_REF (old) and ${NEW_REF:-the working tree} (new), Release..."
 git archive "$OLD_REF" | tar -x -C "$DATA/old-src"
+NEW_SRC="$ROOT"
+if [ -n "${NEW_REF:-}" ]; then git archive "$NEW_REF" | tar -x -C "$DATA/new-src"; NEW_SRC="$DATA/new-src"; fi
 dotnet publish "$DATA/old-src/src/ResellerPortal.Web" -c Release -nologo -v quiet -o "$DATA/old" >/dev/null
-dotnet publish "$ROOT/src/ResellerPortal.Web" -c Release -nologo -v quiet -o "$DATA/new" >/dev/null
+dotnet publish "$NEW_SRC/src/ResellerPortal.Web" -c Release -nologo -v quiet -o "$DATA/new" >/dev/null
 
 start() { # start NAME PORT: the host's pid in STARTED
   (cd "$DATA/$1" && ConnectionStrings__Portal="$CS" Portal__SeedDemo=true Logging__File__Path="" ASPNETCORE_ENVIRONMENT=Production \

@@ -136,7 +136,7 @@ public sealed class ClientsController(PortalDbContext db, ClientList list, Clien
             Country = client.Country,
             Zip = client.Zip,
             Email = client.Email,
-            Phone = client.Phone,
+            Phone = Domain.PhoneNumber.Display(client.Phone),
             Currency = client.Currency,
             VatNumber = client.VatNumber,
             NextBillingDate = client.NextBillingDate,
