@@ -94,3 +94,16 @@ public sealed class PhoneNumberTests
     public void Country_code_of_a_number(string number, int expected) =>
         Assert.Equal(expected, PhoneNumber.CountryCode(number));
 }
+
+public sealed class CountryCallingCodeTests
+{
+    public static TheoryData<string> Codes => [.. Countries.All.Select(c => c.Code)];
+
+    /// <summary>The portal's own country list names calling codes for per-country rates; they must be the numbering plan's.</summary>
+    [Theory]
+    [MemberData(nameof(Codes))]
+    public void Each_country_has_the_calling_code_libphonenumber_gives_it(string code) =>
+        Assert.Equal(
+            PhoneNumbers.PhoneNumberUtil.GetInstance().GetCountryCodeForRegion(code).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Countries.Find(code)!.CallingCode);
+}
