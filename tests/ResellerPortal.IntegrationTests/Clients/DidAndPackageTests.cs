@@ -55,18 +55,40 @@ public sealed class DidAndPackageTests(PostgresFixture postgres) : PortalTest(po
     }
 
     [Theory]
-    [InlineData("442079460000", "", "First", "E.164")]
-    [InlineData("+15550300000", "+155503000", "Last", "as many digits")]
-    [InlineData("+15550300010", "+15550300000", "Last", "not come before")]
-    [InlineData("+15550300000", "+15550310000", "Last", "at most 10,000")]
-    public async Task Bad_numbers_and_ranges_are_refused_next_to_the_field(string first, string last, string field, string reason)
+    [InlineData("442079460000", "", "First", "E.164", "+1555030")]
+    [InlineData("442079460000", "", "First", "Not a phone number: start with + and the country code", "+1555030")]
+    [InlineData("+1 555 030 000a", "", "First", "Not a phone number: \"+1 555 030 000a\" has characters other than digits", "+1555030")]
+    [InlineData("+999 555 0300", "", "First", "Not a phone number: no country has that calling code", "+999")]
+    [InlineData("+15550300000", "+155503000", "Last", "Not a phone number: too short for a number with country code +1.", "+1555030")]
+    [InlineData("+15550300000", "+155503000000", "Last", "Not a phone number: too long", "+1555030")]
+    [InlineData("+15550300000", "+49301234567", "Last", "same country code", "+1555030")]
+    // German numbers vary in length, so two possible ends can still differ in digits.
+    [InlineData("+49301234567", "+493012345678", "Last", "as many digits", "+4930123")]
+    [InlineData("+15550300010", "+15550300000", "Last", "not come before", "+1555030")]
+    [InlineData("+15550300000", "+15550310000", "Last", "at most 10,000", "+1555030")]
+    public async Task Bad_numbers_and_ranges_are_refused_next_to_the_field(string first, string last, string field, string reason, string prefix)
     {
         using var owner = await SignedInAsync(DemoSeeder.Reseller1Email);
 
         var response = await owner.SubmitAsync("/dids/new", [new("First", first), new("Last", last)]);
 
         Assert.Contains(reason, Message(await response.Content.ReadAsStringAsync(), field), StringComparison.Ordinal);
-        Assert.Equal(0, await DidCountAsync("+1555030"));
+        Assert.Equal(0, await DidCountAsync(prefix));
+    }
+
+    [Fact]
+    public async Task A_range_typed_with_spaces_is_added_in_E164_and_shown_in_international_format()
+    {
+        using var owner = await SignedInAsync(DemoSeeder.Reseller1Email);
+
+        var response = await owner.SubmitAsync("/dids/new", [new("First", "+44 20 7946 0500"), new("Last", "0044 (20) 7946-0509")]);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(10, await DidCountAsync("+4420794605"));
+        var (_, page) = await owner.GetPageAsync("/dids?prefix=%2B4420794605");
+        var row = page.QuerySelector("tr[data-did='+442079460500']");
+        Assert.NotNull(row);
+        Assert.Contains("+44 20 7946 0500", row.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

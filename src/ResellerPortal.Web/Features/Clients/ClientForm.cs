@@ -65,7 +65,7 @@ public sealed class ClientForm
 
     public ClientDetails Details() => new(
         FirstName ?? string.Empty, LastName ?? string.Empty, Company ?? string.Empty, Address ?? string.Empty, City ?? string.Empty,
-        State ?? string.Empty, Country ?? string.Empty, Zip ?? string.Empty, Email ?? string.Empty, Phone is null ? string.Empty : PhoneNumber.NormalizeE164(Phone) ?? Phone,
+        State ?? string.Empty, Country ?? string.Empty, Zip ?? string.Empty, Email ?? string.Empty, Phone is null ? string.Empty : PhoneNumber.NormalizeE164(Phone, Country) ?? Phone,
         VatNumber);
 }
 
@@ -107,8 +107,11 @@ public sealed class ClientFormValidator : AbstractValidator<ClientForm>
                 return !await db.Clients.IgnoreQueryFilters([PortalDbContext.OperatorScopeFilter])
                     .AnyAsync(c => c.Email == normalized && c.Id != form.Id, ct);
             }).WithMessage("Another client already uses this email.");
-        RuleFor(x => x.Phone).Must(p => string.IsNullOrWhiteSpace(p) || PhoneNumber.IsE164(p))
-            .WithMessage("Enter the phone number in international form, e.g. +44 20 7946 0000.");
+        // The client's country is the default region: a number typed as dialled there ("020 7946 0000"
+        // for GB) is stored in E.164 like one typed with +44.
+        RuleFor(x => x.Phone).Must((form, p) => string.IsNullOrWhiteSpace(p) || PhoneNumber.Problem(p, form.Country) is null)
+            .WithMessage((form, p) => $"{PhoneNumber.Problem(p, form.Country)} Enter it in international form, e.g. +44 20 7946 0000"
+                + (Countries.Find(form.Country) is { } country ? $", or as dialled in {country.Name}." : "."));
         RuleFor(x => x.Currency).Must(Currencies.IsKnown).WithMessage("Choose an ISO 4217 currency from the list.");
         RuleFor(x => x.VatNumber).Cascade(CascadeMode.Stop)
             .Must((form, v) => !string.IsNullOrWhiteSpace(v) || !Client.RequiresVatNumber(form.Country, form.Company))

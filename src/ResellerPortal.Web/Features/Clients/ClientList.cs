@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Buffers.Text;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using ResellerPortal.Domain.Clients;
@@ -166,8 +167,8 @@ public sealed class ClientList(PortalDbContext db)
 
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
-            var pattern = "%" + EscapeLike(filter.Q.Trim().ToLowerInvariant()) + "%";
-            query = query.Where(c => EF.Functions.Like(EF.Property<string>(c, ClientConfiguration.SearchText), pattern, "\\"));
+            var pattern = LikePattern.Contains(filter.Q.Trim().ToLowerInvariant());
+            query = query.Where(c => EF.Functions.Like(EF.Property<string>(c, ClientConfiguration.SearchText), pattern, LikePattern.EscapeCharacter));
         }
 
         return query;
@@ -224,42 +225,45 @@ public sealed class ClientList(PortalDbContext db)
         ClientSort.Created => row.CreatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture),
         ClientSort.Name => row.SortName,
     };
-
-    private static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }
 
-/// <summary>An opaque keyset cursor: the sort key and id of a row, base64url-encoded.</summary>
+/// <summary>An opaque keyset cursor: the sort key and id of a row, base64url-encoded (RFC 4648 §5, no padding).</summary>
 public static class Cursor
 {
     public static string Write(string key, Guid id) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes(id.ToString("N") + key)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        Base64Url.EncodeToString(Encoding.UTF8.GetBytes(id.ToString("N") + key));
 
     public static bool TryRead(string? cursor, out string key, out Guid id)
     {
         key = string.Empty;
         id = Guid.Empty;
-        if (string.IsNullOrEmpty(cursor) || cursor.Length > 2000)
+        if (string.IsNullOrEmpty(cursor) || cursor.Length > 2000 || !Base64Url.IsValid(cursor, out var length))
         {
             return false;
         }
 
+        var bytes = new byte[length];
+        if (Base64Url.DecodeFromChars(cursor, bytes) != length)
+        {
+            return false;
+        }
+
+        string text;
         try
         {
-            var base64 = cursor.Replace('-', '+').Replace('_', '/');
-            base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
-            var text = Encoding.UTF8.GetString(Convert.FromBase64String(base64));
-            if (text.Length < 32 || !Guid.TryParseExact(text[..32], "N", out id))
-            {
-                return false;
-            }
-
-            key = text[32..];
-            return true;
+            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
         }
-        catch (FormatException)
+        catch (DecoderFallbackException)
         {
             return false;
         }
+
+        if (text.Length < 32 || !Guid.TryParseExact(text[..32], "N", out id))
+        {
+            return false;
+        }
+
+        key = text[32..];
+        return true;
     }
 }

@@ -31,41 +31,7 @@ public sealed class ClientsController(PortalDbContext db, ClientList list, Clien
         var resellers = await ResellerNames.ForPlatformAsync(db, ct);
         PrepareDownload("text/csv; charset=utf-8", "clients.csv");
         await using var writer = new StreamWriter(Response.Body, new UTF8Encoding(false), 64 * 1024);
-        await writer.WriteAsync(
-            "Id,FirstName,LastName,Company,Address,City,State,Country,Zip,Email,Phone,Currency,VatNumber,NextBillingDate,Status,"
-            + "BalanceManagement,LowBalanceThreshold,LowBalanceEmail,Balance,CreatedAt" + (resellers is null ? "" : ",Reseller") + "\r\n");
-        var line = new StringBuilder(512);
-        await foreach (var row in list.ExportAsync(new ClientFilter(q, status, sort, Reseller: reseller)).WithCancellation(ct))
-        {
-            line.Clear();
-            Csv.AppendField(line, row.Id.ToString());
-            Csv.AppendField(line, row.FirstName);
-            Csv.AppendField(line, row.LastName);
-            Csv.AppendField(line, row.Company);
-            Csv.AppendField(line, row.Address);
-            Csv.AppendField(line, row.City);
-            Csv.AppendField(line, row.State);
-            Csv.AppendField(line, row.Country);
-            Csv.AppendField(line, row.Zip);
-            Csv.AppendField(line, row.Email);
-            Csv.AppendField(line, row.Phone);
-            Csv.AppendField(line, row.Currency);
-            Csv.AppendField(line, row.VatNumber);
-            Csv.AppendField(line, row.NextBillingDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            Csv.AppendField(line, Client.Label(row.Status));
-            Csv.AppendField(line, row.BalanceManagement.ToString().ToUpperInvariant());
-            Csv.AppendField(line, row.LowBalanceThreshold);
-            Csv.AppendField(line, row.LowBalanceEmail);
-            Csv.AppendField(line, row.Balance);
-            Csv.AppendField(line, row.CreatedAt.ToString("O", CultureInfo.InvariantCulture));
-            if (resellers is not null)
-            {
-                Csv.AppendField(line, resellers.Of(row.ResellerId));
-            }
-
-            line.Append("\r\n");
-            await writer.WriteAsync(line, ct);
-        }
+        await ClientCsv.WriteAsync(writer, list.ExportAsync(new ClientFilter(q, status, sort, Reseller: reseller)), resellers, ct);
     }
 
     [HttpGet("export.xml")]
@@ -170,7 +136,7 @@ public sealed class ClientsController(PortalDbContext db, ClientList list, Clien
             Country = client.Country,
             Zip = client.Zip,
             Email = client.Email,
-            Phone = client.Phone,
+            Phone = Domain.PhoneNumber.Display(client.Phone),
             Currency = client.Currency,
             VatNumber = client.VatNumber,
             NextBillingDate = client.NextBillingDate,

@@ -27,10 +27,15 @@ public sealed class AddDidsFormValidator : AbstractValidator<AddDidsForm>
 {
     public AddDidsFormValidator()
     {
-        RuleFor(x => x.First).Must(PhoneNumber.IsE164)
-            .WithMessage("Enter the number in E.164, e.g. +442079460000.");
+        RuleFor(x => x.First).Must(v => PhoneNumber.Problem(v) is null)
+            .WithMessage((_, v) => $"{PhoneNumber.Problem(v)} Enter the number in E.164, e.g. +442079460000.");
+        // The range is the digits between its two ends (generate_series in the insert), so the two ends
+        // are what is checked: both possible numbers, in one country, of one length, in order.
         RuleFor(x => x.Last).Cascade(CascadeMode.Stop)
-            .Must(PhoneNumber.IsE164).WithMessage("Enter the last number of the range in E.164, or leave it empty for one number.")
+            .Must(v => PhoneNumber.Problem(v) is null)
+            .WithMessage((_, v) => $"{PhoneNumber.Problem(v)} Enter the last number of the range in E.164, or leave it empty for one number.")
+            .Must((form, last) => PhoneNumber.CountryCode(form.First) == PhoneNumber.CountryCode(last))
+            .WithMessage("The last number must have the same country code as the first.")
             .Must((form, last) => DidRange.Count(form.First!, last!) is > 0)
             .WithMessage("The last number must have as many digits as the first and not come before it.")
             .Must((form, last) => DidRange.Count(form.First!, last!) <= Did.MaxRange)
@@ -89,13 +94,14 @@ public sealed class ConnectDidFormValidator : AbstractValidator<ConnectDidForm>
 {
     public ConnectDidFormValidator()
     {
-        RuleFor(x => x.Number).Must(PhoneNumber.IsE164).WithMessage("Enter the DID in E.164, e.g. +442079460000.");
+        RuleFor(x => x.Number).Must(v => PhoneNumber.Problem(v) is null)
+            .WithMessage((_, v) => $"{PhoneNumber.Problem(v)} Enter the DID in E.164, e.g. +442079460000.");
         RuleFor(x => x.SetupFee).Must(v => v is null or >= 0m and <= LedgerEntry.MaxAmount).WithMessage("Enter a fee of 0 or more.");
         RuleFor(x => x.MonthlyFee).Must(v => v is null or >= 0m and <= LedgerEntry.MaxAmount).WithMessage("Enter a fee of 0 or more.");
         RuleFor(x => x.PerMinuteRate).Must(v => v is null or >= 0m and <= 1000m).WithMessage("Enter a rate of 0 or more.");
         RuleFor(x => x.BillingStart).NotNull().WithMessage("Enter the date billing starts (free until then).");
-        RuleFor(x => x.ForwardTo).Must(v => string.IsNullOrWhiteSpace(v) || PhoneNumber.IsE164(v))
-            .WithMessage("Enter the forwarding number in E.164, or leave it empty.");
+        RuleFor(x => x.ForwardTo).Must(v => string.IsNullOrWhiteSpace(v) || PhoneNumber.Problem(v) is null)
+            .WithMessage((_, v) => $"{PhoneNumber.Problem(v)} Enter the forwarding number in E.164, or leave it empty.");
         RuleFor(x => x.VoicemailEmail).EmailAddress().When(x => !string.IsNullOrWhiteSpace(x.VoicemailEmail))
             .WithMessage("Enter an email address for the voicemail messages.");
     }

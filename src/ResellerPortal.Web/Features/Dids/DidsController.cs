@@ -205,7 +205,7 @@ public sealed class DidsController(PortalDbContext db, DidInventory inventory, R
         var number = PhoneNumber.NormalizeE164(replacement);
         var other = number is null ? null : await db.Dids.SingleOrDefaultAsync(d => d.Number == number, ct);
         var error = !did.IsConnected ? $"{did.Number} is not connected, so there is nothing to swap."
-            : number is null ? "Enter the replacement number in E.164, e.g. +442079460001."
+            : number is null ? $"{PhoneNumber.Problem(replacement)} Enter the replacement number in E.164, e.g. +442079460001."
             : other is null ? "You hold no such number."
             : other.IsConnected ? $"{other.Number} is already connected."
             : null;
