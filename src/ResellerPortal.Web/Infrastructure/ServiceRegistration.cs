@@ -62,8 +62,11 @@ public static class ServiceRegistration
                 options.ModelBindingMessageProvider.SetValueMustBeANumberAccessor(_ => "Enter a number.");
                 options.ModelBindingMessageProvider.SetValueIsInvalidAccessor(value => $"'{value}' is not a valid value here.");
                 options.Filters.Add<ValidationFilter>();
+                RouteIdentityBinding.Configure(options);
+                ValueBinders.Configure(options);
             })
             .AddRazorOptions(FeatureFolderViews.Configure);
+        BoundedTempDataProvider.AddBoundedTempData(services);
         services.AddPortalValidators();
 
         services.AddScoped<EmailOutbox>();
@@ -123,14 +126,17 @@ public static class ServiceRegistration
         services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, options =>
         {
             var validate = options.Events.OnValidatePrincipal;
-            options.Events.OnValidatePrincipal = context =>
+            options.Events.OnValidatePrincipal = async context =>
             {
                 if (context.Principal is { } principal)
                 {
                     context.HttpContext.RequestServices.GetRequiredService<TenantContext>().UsePrincipal(principal);
                 }
 
-                return validate(context);
+                if (await SessionStamp.IsCurrentAsync(context))
+                {
+                    await validate(context);
+                }
             };
         });
     }
