@@ -25,6 +25,8 @@ public static class ServiceRegistration
         services.Configure<PortalOptions>(configuration.GetSection(PortalOptions.Section));
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
         services.AddSingleton(TimeProvider.System);
+        // No "Server: Kestrel" on every answer: it tells a scanner what to try.
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);
         services.AddHttpContextAccessor();
 
         services.AddScoped<TenantContext>();
