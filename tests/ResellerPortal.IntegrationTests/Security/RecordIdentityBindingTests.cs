@@ -106,21 +106,12 @@ public sealed class RecordIdentityBindingTests(PostgresFixture postgres) : Porta
     [Fact]
     public async Task No_action_with_an_id_in_its_route_acts_on_a_record_named_in_the_body()
     {
-        var alpha = await ResellerIdAsync("alpha");
         var beta = await ResellerIdAsync("beta");
-        var real = await AsPlatformAsync(async db => new Dictionary<string, Guid>
-        {
-            ["clients"] = await db.Clients.Where(c => c.ResellerId == alpha).OrderBy(c => c.Email).Select(c => c.Id).FirstAsync(),
-            ["subaccounts"] = await db.SubAccounts.Where(s => s.ResellerId == alpha && s.ClientId != null).OrderBy(s => s.Name).Select(s => s.Id).FirstAsync(),
-            ["packages"] = await db.Packages.Where(p => p.ResellerId == alpha).OrderBy(p => p.Name).Select(p => p.Id).FirstAsync(),
-            ["dids"] = await db.Dids.Where(d => d.ResellerId == alpha && d.SubAccountId != null).OrderBy(d => d.Number).Select(d => d.Id).FirstAsync(),
-            ["instances"] = await db.Instances.Where(i => i.ResellerId == alpha).OrderBy(i => i.Name).Select(i => i.Id).FirstAsync(),
-            ["keys"] = await db.LicenceActivations.Where(a => a.ResellerId == alpha).OrderBy(a => a.RequestedAt).Select(a => a.PpkId).FirstAsync(),
-            ["resellers"] = beta,
-            ["operators"] = await db.Operators.Where(o => o.ResellerId == beta).Select(o => o.Id).FirstAsync(),
-            ["outbox"] = await db.OutboxMessages.Select(m => m.Id).FirstOrDefaultAsync(),
-            ["users"] = await db.Users.Where(u => u.Email == DemoSeeder.Reseller2Email).Select(u => u.Id).SingleAsync(),
-        });
+        var real = await AsPlatformAsync(SampleRecords.OfAlphaAsync);
+        // Records of another reseller where the admin's routes name resellers, operators and users.
+        real["resellers"] = beta;
+        real["operators"] = await OperatorIdAsync("Main");
+        real["users"] = await UserIdAsync(DemoSeeder.Reseller2Email);
         using var owner = await SignedInAsync(DemoSeeder.Reseller1Email);
         using var admin = await SignedInAsync(DemoSeeder.AdminEmail);
         var ownerToken = await TokenAsync(owner, "/clients");
@@ -134,7 +125,7 @@ public sealed class RecordIdentityBindingTests(PostgresFixture postgres) : Porta
             var body = new List<KeyValuePair<string, string>>();
             foreach (var parameter in route.RouteParameters.Where(p => p != "entityType"))
             {
-                var kind = KindOf(route.Template, parameter);
+                var kind = SampleRecords.KindOf(route.Template, parameter);
                 Assert.True(real.ContainsKey(kind), $"{route}: no sample record for '{kind}'; add one above.");
                 body.Add(new(parameter, real[kind].ToString()));
                 if (parameter == route.RouteParameters[^1])
@@ -164,15 +155,6 @@ public sealed class RecordIdentityBindingTests(PostgresFixture postgres) : Porta
         await request();
         return await AsPlatformAsync(db => db.AuditEntries.Where(a => !before.Contains(a.Id))
             .Select(a => a.EntityType + " " + a.Action + " " + a.EntityId).ToListAsync());
-    }
-
-    /// <summary>A route parameter names a record of the kind of the path segment before it (<c>clients/{clientId}</c>).</summary>
-    private static string KindOf(string template, string parameter)
-    {
-        var segments = template.Trim('/').Split('/');
-        var index = Array.FindIndex(segments, s => s.StartsWith("{" + parameter, StringComparison.Ordinal));
-        // notes/{entityType}/{id}: the test names clients.
-        return index <= 0 ? "?" : segments[index - 1] == "{entityType}" ? "clients" : segments[index - 1];
     }
 
     private static async Task<string> TokenAsync(Browser browser, string url)

@@ -48,6 +48,15 @@ public sealed class AccountController(
             return LoginFailed(input);
         }
 
+        if (await userManager.IsLockedOutAsync(user))
+        {
+            // Identity answers a locked-out login without hashing: hash anyway, or the quick answer
+            // would tell that this email exists and is locked.
+            _ = passwordHasher.VerifyHashedPassword(user, DecoyHash(passwordHasher), input.Password);
+            SecurityEvents.LockedOut(_security, input.Email, ip, now);
+            return LoginFailed(input);
+        }
+
         // A fresh session: any previous cookie is dropped before the new ticket is issued.
         await signInManager.SignOutAsync();
         var result = await signInManager.PasswordSignInAsync(user, input.Password, isPersistent: false, lockoutOnFailure: true);
