@@ -69,6 +69,13 @@ public static class ServiceRegistration
             })
             .AddRazorOptions(FeatureFolderViews.Configure);
         BoundedTempDataProvider.AddBoundedTempData(services);
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(options =>
+        {
+            options.Cookie.Name = portal.Https ? "__Host-rp.tempdata" : "rp.tempdata";
+            options.Cookie.SecurePolicy = portal.Https ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.Path = "/";
+        });
         services.AddPortalValidators();
 
         services.AddScoped<EmailOutbox>();
