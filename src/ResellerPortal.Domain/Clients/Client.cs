@@ -156,8 +156,12 @@ public sealed class Client : IOperatorOwned, IAudited
         Zip = details.Zip.Trim();
         Email = details.Email.Trim().ToLowerInvariant();
         Phone = details.Phone.Trim();
-        VatNumber = string.IsNullOrWhiteSpace(details.VatNumber) ? null : EuVat.Normalize(Country, details.VatNumber) ?? details.VatNumber.Trim().ToUpperInvariant();
+        VatNumber = string.IsNullOrWhiteSpace(details.VatNumber) ? null : StoredVatNumber(Country, details.VatNumber);
     }
+
+    /// <summary>The VAT number as stored (an EU number without its country prefix); its length is what <see cref="VatMaxLength"/> limits.</summary>
+    public static string StoredVatNumber(string? country, string vatNumber) =>
+        EuVat.Normalize(Countries.Normalize(country), vatNumber) ?? vatNumber.Trim().ToUpperInvariant();
 
     public void MoveToOperator(Guid operatorId) => OperatorId = operatorId;
 

@@ -112,6 +112,16 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, T
             builder.Entity<SubAccount>().HasQueryFilter(OperatorScopeFilter, s => s.ClientId == null || Clients.Any(c => c.Id == s.ClientId));
             builder.Entity<Did>().HasQueryFilter(OperatorScopeFilter, d => d.SubAccountId == null || SubAccounts.Any(s => s.Id == d.SubAccountId));
             builder.Entity<LedgerEntry>().HasQueryFilter(OperatorScopeFilter, l => Clients.Any(c => c.Id == l.ClientId));
+
+            // A licence belongs to its instance's operator, as the instance does: its activation, the
+            // activation's history and the key it used are out of scope with the instance (a key with no
+            // activation, or one detached from its instance, is the reseller's stock, visible to all staff).
+            builder.Entity<LicenceActivation>().HasQueryFilter(OperatorScopeFilter, a => a.InstanceId == null
+                || Set<Instance>().IgnoreQueryFilters().Any(i => i.Id == a.InstanceId && OperatorScope.Contains(i.OperatorId)));
+            builder.Entity<LicenceAttempt>().HasQueryFilter(OperatorScopeFilter, t => LicenceActivations.Any(a => a.Id == t.ActivationId));
+            builder.Entity<PrepurchasedKey>().HasQueryFilter(OperatorScopeFilter, k => !Set<LicenceActivation>().IgnoreQueryFilters()
+                .Any(a => a.PpkId == k.Id && a.InstanceId != null
+                    && !Set<Instance>().IgnoreQueryFilters().Any(i => i.Id == a.InstanceId && OperatorScope.Contains(i.OperatorId))));
         }
 
         builder.Entity<Instance>().HasQueryFilter(NotDeletedFilter, i => i.DeletedAt == null);

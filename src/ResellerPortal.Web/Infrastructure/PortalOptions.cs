@@ -11,6 +11,10 @@ public sealed class PortalOptions
     /// </summary>
     public bool Https { get; set; }
 
-    /// <summary>How often a session's security stamp is re-checked; disabling a user or changing a password ends sessions within this.</summary>
+    /// <summary>
+    /// How often Identity re-validates a session in full and rebuilds its claims (role, operators). The stamp
+    /// itself is compared on every request (<see cref="Auth.SessionStamp"/>), so logout, disabling a user and a
+    /// password change end sessions at once.
+    /// </summary>
     public int SecurityStampSeconds { get; set; } = 30;
 }

@@ -20,6 +20,13 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+            if (context.User.Identity?.IsAuthenticated == true)
+            {
+                // Whatever a signed-in user is shown (pages, partials, JSON, exports) holds personal data:
+                // no shared or browser cache keeps a copy after logout.
+                headers.CacheControl = "no-store";
+                headers.Pragma = "no-cache";
+            }
             return Task.CompletedTask;
         });
         return next(context);

@@ -24,6 +24,8 @@ public static class ServiceRegistration
         services.Configure<PortalOptions>(configuration.GetSection(PortalOptions.Section));
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
         services.AddSingleton(TimeProvider.System);
+        // No "Server: Kestrel" on every answer: it tells a scanner what to try.
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);
         services.AddHttpContextAccessor();
 
         services.AddScoped<TenantContext>();
@@ -60,8 +62,18 @@ public static class ServiceRegistration
                 options.ModelBindingMessageProvider.SetValueMustBeANumberAccessor(_ => "Enter a number.");
                 options.ModelBindingMessageProvider.SetValueIsInvalidAccessor(value => $"'{value}' is not a valid value here.");
                 options.Filters.Add<ValidationFilter>();
+                RouteIdentityBinding.Configure(options);
+                ValueBinders.Configure(options);
             })
             .AddRazorOptions(FeatureFolderViews.Configure);
+        BoundedTempDataProvider.AddBoundedTempData(services);
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(options =>
+        {
+            options.Cookie.Name = portal.Https ? "__Host-rp.tempdata" : "rp.tempdata";
+            options.Cookie.SecurePolicy = portal.Https ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.Path = "/";
+        });
         services.AddPortalValidators();
 
         services.AddScoped<EmailOutbox>();
@@ -121,14 +133,17 @@ public static class ServiceRegistration
         services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, options =>
         {
             var validate = options.Events.OnValidatePrincipal;
-            options.Events.OnValidatePrincipal = context =>
+            options.Events.OnValidatePrincipal = async context =>
             {
                 if (context.Principal is { } principal)
                 {
                     context.HttpContext.RequestServices.GetRequiredService<TenantContext>().UsePrincipal(principal);
                 }
 
-                return validate(context);
+                if (await SessionStamp.IsCurrentAsync(context))
+                {
+                    await validate(context);
+                }
             };
         });
     }

@@ -10,9 +10,12 @@ namespace ResellerPortal.Web.Features.Account;
 public sealed class AccountController(
     SignInManager<PortalUser> signInManager,
     UserManager<PortalUser> userManager,
+    IPasswordHasher<PortalUser> passwordHasher,
     TimeProvider clock,
     ILoggerFactory loggerFactory) : Controller
 {
+    private static string? _decoyHash;
+
     private readonly ILogger _security = loggerFactory.CreateLogger(SecurityEvents.Category);
 
     [AllowAnonymous]
@@ -37,8 +40,20 @@ public sealed class AccountController(
         var user = await userManager.FindByEmailAsync(input.Email);
         if (user is null || user.IsDisabled)
         {
+            // The same password-hash work as a known email with a wrong password, so the answer's
+            // timing does not tell which emails have a login either.
+            _ = passwordHasher.VerifyHashedPassword(user ?? new PortalUser(), DecoyHash(passwordHasher), input.Password);
             // Same answer as a wrong password: the page must not reveal whether the email exists.
             SecurityEvents.LoginFailed(_security, input.Email, user is null ? "unknown email" : "disabled", ip, now);
+            return LoginFailed(input);
+        }
+
+        if (await userManager.IsLockedOutAsync(user))
+        {
+            // Identity answers a locked-out login without hashing: hash anyway, or the quick answer
+            // would tell that this email exists and is locked.
+            _ = passwordHasher.VerifyHashedPassword(user, DecoyHash(passwordHasher), input.Password);
+            SecurityEvents.LockedOut(_security, input.Email, ip, now);
             return LoginFailed(input);
         }
 
@@ -67,6 +82,13 @@ public sealed class AccountController(
     [HttpPost("logout")]
     public async Task<IActionResult> Logout()
     {
+        // A new security stamp makes every copy of this login's cookie invalid at once (SessionStamp):
+        // logging out ends the user's sessions in every browser, not just this one.
+        if (await userManager.GetUserAsync(User) is { } user)
+        {
+            await userManager.UpdateSecurityStampAsync(user);
+        }
+
         await signInManager.SignOutAsync();
         return RedirectToAction(nameof(Login));
     }
@@ -86,6 +108,10 @@ public sealed class AccountController(
         input.Password = string.Empty;
         return View(nameof(Login), input);
     }
+
+    /// <summary>A hash made with the configured iterations, once per process, that no password matches by design.</summary>
+    private static string DecoyHash(IPasswordHasher<PortalUser> hasher) =>
+        _decoyHash ??= hasher.HashPassword(new PortalUser(), Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
 
     private string SafeReturnUrl(string? returnUrl) =>
         !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/";

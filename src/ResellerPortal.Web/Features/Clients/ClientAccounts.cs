@@ -97,7 +97,7 @@ public sealed class ClientAccounts(PortalDbContext db, AuditActorAccessor actors
             if (form.PackageId is { } packageId)
             {
                 var package = await db.Packages.SingleAsync(p => p.Id == packageId, ct);
-                AssignPackage(client, sub, package, form.ChargeSetupFee, now);
+                await AssignPackageAsync(client, sub, package, form.ChargeSetupFee, now, ct);
             }
 
             await db.SaveChangesAsync(ct);
@@ -135,15 +135,21 @@ public sealed class ClientAccounts(PortalDbContext db, AuditActorAccessor actors
             : null;
     }
 
-    /// <summary>Assigns a package to a connected sub-account, charging its setup fee once when asked (the natural key stops a repeat).</summary>
-    public void AssignPackage(Client client, SubAccount sub, Package package, bool chargeSetupFee, DateTimeOffset now)
+    /// <summary>
+    /// Assigns a package to a connected sub-account, charging its setup fee when asked, once per
+    /// sub-account and package: assigning the same package again (after removing it) charges nothing more.
+    /// The natural key also stops a concurrent repeat in the database.
+    /// </summary>
+    public async Task AssignPackageAsync(Client client, SubAccount sub, Package package, bool chargeSetupFee, DateTimeOffset now, CancellationToken ct)
     {
         sub.AssignPackage(package.Id);
-        if (chargeSetupFee && package.SetupFee > 0m)
+        var key = $"package-setup:{sub.Id:N}:{package.Id:N}";
+        if (chargeSetupFee && package.SetupFee > 0m
+            && !await db.LedgerEntries.IgnoreQueryFilters().AnyAsync(l => l.ClientId == client.Id && l.Key == key, ct))
         {
             db.LedgerEntries.Add(LedgerEntry.Record(
                 client.ResellerId, client.Id, LedgerKind.Charge, Currencies.Round(package.SetupFee, client.Currency), client.Currency,
-                $"Setup fee: {package.Name} on {sub.Name}", $"package-setup:{sub.Id:N}:{package.Id:N}", now, actors.Current()));
+                $"Setup fee: {package.Name} on {sub.Name}", key, now, actors.Current()));
         }
     }
 

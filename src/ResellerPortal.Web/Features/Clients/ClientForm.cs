@@ -116,7 +116,8 @@ public sealed class ClientFormValidator : AbstractValidator<ClientForm>
         RuleFor(x => x.VatNumber).Cascade(CascadeMode.Stop)
             .Must((form, v) => !string.IsNullOrWhiteSpace(v) || !Client.RequiresVatNumber(form.Country, form.Company))
             .WithMessage("EU business clients need a VAT number.")
-            .MaximumLength(Client.VatMaxLength + 10)
+            .Must((form, v) => string.IsNullOrWhiteSpace(v) || Client.StoredVatNumber(form.Country, v).Length <= Client.VatMaxLength)
+            .WithMessage($"A VAT number has at most {Client.VatMaxLength} characters.")
             .MustAsync(async (form, v, ct) => string.IsNullOrWhiteSpace(v) || !Countries.IsEu(form.Country) || await vat.IsValidAsync(form.Country!, v, ct))
             .WithMessage(form => $"This is not a valid VAT number for {Countries.Find(form.Country)?.Name} (check the digits; the country prefix is optional).");
         RuleFor(x => x.NextBillingDate).NotNull().WithMessage("Enter the next billing date.");

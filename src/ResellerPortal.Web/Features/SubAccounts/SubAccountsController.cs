@@ -111,7 +111,7 @@ public sealed class SubAccountsController(
         db.SubAccounts.Add(sub);
         if (package is not null)
         {
-            accounts.AssignPackage(client, sub, package, form.ChargeSetupFee, now);
+            await accounts.AssignPackageAsync(client, sub, package, form.ChargeSetupFee, now, ct);
         }
 
         await db.SaveChangesAsync(ct);
@@ -183,7 +183,7 @@ public sealed class SubAccountsController(
             return Redirect($"/subaccounts/{id}");
         }
 
-        accounts.AssignPackage(client, sub, package, choice.ChargeSetupFee, clock.GetUtcNow());
+        await accounts.AssignPackageAsync(client, sub, package, choice.ChargeSetupFee, clock.GetUtcNow(), ct);
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = $"Package {package.Name} assigned.";
         return Redirect($"/subaccounts/{id}");

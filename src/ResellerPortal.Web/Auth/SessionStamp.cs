@@ -1,0 +1,47 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ResellerPortal.Web.Data;
+
+namespace ResellerPortal.Web.Auth;
+
+/// <summary>
+/// Refuses a session cookie whose security stamp is no longer the user's, on every request. Logging
+/// out, disabling a user and changing a password all change the stamp in the database that every node
+/// shares, so a copy of the cookie replayed afterwards is refused at once on any node, with no session
+/// table and no per-node memory. The cost is one primary-key read per signed-in request; Identity's own
+/// periodic validation (<see cref="Infrastructure.PortalOptions.SecurityStampSeconds"/>) still rebuilds
+/// the claims (role, operators) on its interval.
+/// </summary>
+public static class SessionStamp
+{
+    public static async Task<bool> IsCurrentAsync(CookieValidatePrincipalContext context)
+    {
+        var principal = context.Principal;
+        if (principal?.Identity?.IsAuthenticated != true)
+        {
+            return true;
+        }
+
+        var services = context.HttpContext.RequestServices;
+        var claims = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity;
+        var stamp = principal.FindFirstValue(claims.SecurityStampClaimType);
+        if (Guid.TryParse(principal.FindFirstValue(claims.UserIdClaimType), out var userId) && stamp is not null)
+        {
+            var db = services.GetRequiredService<PortalDbContext>();
+            var current = await db.Users.IgnoreQueryFilters().Where(u => u.Id == userId)
+                .Select(u => u.SecurityStamp).SingleOrDefaultAsync(context.HttpContext.RequestAborted);
+            if (current == stamp)
+            {
+                return true;
+            }
+        }
+
+        context.RejectPrincipal();
+        await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+        return false;
+    }
+}
