@@ -116,6 +116,20 @@ public sealed class RequestLoggingTests(PostgresFixture postgres) : PortalTest(p
         Assert.Empty(sink.RequestLines("/error/404"));
     }
 
+    [Fact]
+    public async Task Security_events_still_reach_the_log_with_user_input_encoded()
+    {
+        var sink = new CapturingSink();
+        await using var portal = new LoggingPortal(Portal.ConnectionString, sink);
+        using var anonymous = NewBrowser(portal);
+
+        await anonymous.LoginAsync("nobody@example.com\r\nforged line", "wrong password");
+
+        var failure = Assert.Single(sink.Events, e => e.MessageTemplate.Text.StartsWith("Security: login failed", StringComparison.Ordinal));
+        Assert.Equal(LogEventLevel.Warning, failure.Level);
+        Assert.Equal("nobody@example.com\\u000d\\u000aforged line", Text(failure, "Email"));
+    }
+
     private static string? Text(LogEvent line, string property) =>
         line.Properties.TryGetValue(property, out var value) ? (value as ScalarValue)?.Value?.ToString() : null;
 
@@ -170,6 +184,8 @@ public sealed class RequestLoggingTests(PostgresFixture postgres) : PortalTest(p
     private sealed class CapturingSink : ILogEventSink
     {
         private readonly ConcurrentQueue<LogEvent> _events = new();
+
+        public IEnumerable<LogEvent> Events => _events;
 
         public void Emit(LogEvent logEvent) => _events.Enqueue(logEvent);
 
