@@ -77,6 +77,8 @@ public sealed partial class ClientValidationTests(BrowserFixture fixture) : Brow
         await ScreenshotAsync("client-validation-instance-modal");
         Assert.Empty(posts);
         await Expect(modal).ToBeVisibleAsync();
+        // Nothing was sent, so closing the modal still asks before the typed values are discarded.
+        await Expect(modal.Locator("form[data-dirty-watch]")).ToHaveAttributeAsync("data-submitting", "false");
 
         await modal.GetByLabel("Long name").FillAsync("Client Checked Ltd");
         await password.FillAsync("Strong-pass-42");
