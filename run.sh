@@ -86,7 +86,7 @@ Press Ctrl-C to stop.
 INFO
 
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}"
-export Logging__File__Path="${Logging__File__Path:-$ROOT/.data/logs/portal-.log}"
+export Serilog__WriteTo__File__Args__path="${Serilog__WriteTo__File__Args__path:-$ROOT/.data/logs/portal-.log}"
 (cd "$ROOT/.data/app" && exec dotnet ResellerPortal.Web.dll --seed-demo --urls "http://127.0.0.1:$PORT") &
 APP_PID=$!
 wait "$APP_PID" || true

@@ -30,7 +30,7 @@ echo "Publishing the portal and the reference host (Release)..."
 dotnet publish "$ROOT/src/ResellerPortal.Web" -c Release -nologo -v quiet -o "$DATA/app" >/dev/null
 dotnet publish "$ROOT/bench/instances/ReferenceHost" -c Release -nologo -v quiet -o "$DATA/ref" >/dev/null
 
-(cd "$DATA/app" && ConnectionStrings__Portal="$CS" Portal__SeedDemo=true Logging__File__Path="" ASPNETCORE_ENVIRONMENT=Production \
+(cd "$DATA/app" && ConnectionStrings__Portal="$CS" Portal__SeedDemo=true Serilog__WriteTo__File__Args__path="" ASPNETCORE_ENVIRONMENT=Production \
   exec dotnet ResellerPortal.Web.dll --urls "http://127.0.0.1:$APP_PORT") >"$DATA/app.log" 2>&1 &
 APP_PID=$!
 PIDS+=("$APP_PID")

@@ -29,8 +29,8 @@ public class PortalFactory(string connectionString, IReadOnlyDictionary<string, 
         {
             ["ConnectionStrings:Portal"] = ConnectionString,
             ["hostBuilder:reloadConfigOnChange"] = "false",
-            ["Logging:File:Path"] = string.Empty,
-            ["Serilog:MinimumLevel"] = "Warning",
+            ["Serilog:WriteTo:File:Args:path"] = string.Empty,
+            ["Serilog:MinimumLevel:Default"] = "Warning",
             // Jobs fire when a test asks, not on their own during a test.
             ["Jobs:OutboxDispatchSeconds"] = "3600",
             ["Jobs:ClusterCheckinSeconds"] = "5",

@@ -24,10 +24,11 @@ public static class PipelineRegistration
 
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseStaticFiles();
+        // After static files (not logged); its line is written when the request ends, with the user and tenant.
+        app.UsePortalRequestLogging();
         app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<TenantMiddleware>();
-        app.UseMiddleware<RequestLoggingMiddleware>();
         app.UseAuthorization();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

@@ -1,4 +1,7 @@
 using FluentValidation;
+using FluentValidation.AspNetCore;
+using FluentValidation.Validators;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 
 namespace ResellerPortal.Web.Infrastructure;
@@ -6,7 +9,7 @@ namespace ResellerPortal.Web.Infrastructure;
 /// <summary>
 /// Runs the FluentValidation validator of every bound action argument and puts its errors into
 /// ModelState under the property names, so views show them next to the fields (the one validation
-/// hook; FluentValidation.AspNetCore does not restore here).
+/// hook: FluentValidation.AspNetCore's automatic validation stays off, see <see cref="ValidatorRegistration"/>).
 /// </summary>
 public sealed class ValidationFilter : IAsyncActionFilter
 {
@@ -66,19 +69,39 @@ public static class FormValidation
 
 public static class ValidatorRegistration
 {
-    /// <summary>Registers every validator of the web assembly as scoped (some check the database).</summary>
+    /// <summary>
+    /// Registers every validator of the web assembly as scoped (some check the database) and FluentValidation's
+    /// client-side adapters, which turn the simple rules into data-val-* attributes for the browser. Its
+    /// automatic server-side validation stays off: <see cref="ValidationFilter"/> and
+    /// <see cref="FormValidation.ValidateAsync"/> run each validator once, asynchronously (README).
+    /// </summary>
     public static IServiceCollection AddPortalValidators(this IServiceCollection services)
     {
-        var validators = typeof(ValidatorRegistration).Assembly.GetTypes()
-            .Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false })
-            .SelectMany(t => t.GetInterfaces()
-                .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>))
-                .Select(i => (Service: i, Implementation: t)));
-        foreach (var (service, implementation) in validators)
+        services.AddValidatorsFromAssemblyContaining<ValidationFilter>(ServiceLifetime.Scoped);
+        services.AddFluentValidationClientsideAdapters(adapters =>
         {
-            services.AddScoped(service, implementation);
-        }
-
+            // The browser compares a range as numbers (parseFloat): a date range would be read as "2000" to
+            // "12", so only numeric properties get one; other ranges stay on the server.
+            foreach (var range in new[] { typeof(IInclusiveBetweenValidator), typeof(IGreaterThanOrEqualValidator), typeof(ILessThanOrEqualValidator) })
+            {
+                var numeric = adapters.ClientValidatorFactories[range];
+                adapters.Add(range, (context, rule, component) => IsNumber(context.ModelMetadata.UnderlyingOrModelType) ? numeric(context, rule, component) : null!);
+            }
+        });
+        // The validators are the only source of client rules, so the browser says what the server says:
+        // MVC's data-annotations provider (internal, hence the name) would add its own "The X field is
+        // required." to every value-type field. The portal has no data annotations.
+        services.PostConfigure<MvcViewOptions>(options =>
+        {
+            foreach (var provider in options.ClientModelValidatorProviders.Where(p => p.GetType().Name == "DataAnnotationsClientModelValidatorProvider").ToList())
+            {
+                options.ClientModelValidatorProviders.Remove(provider);
+            }
+        });
         return services;
     }
+
+    private static bool IsNumber(Type type) =>
+        Type.GetTypeCode(type) is TypeCode.Byte or TypeCode.SByte or TypeCode.Int16 or TypeCode.UInt16 or TypeCode.Int32 or TypeCode.UInt32
+            or TypeCode.Int64 or TypeCode.UInt64 or TypeCode.Single or TypeCode.Double or TypeCode.Decimal;
 }

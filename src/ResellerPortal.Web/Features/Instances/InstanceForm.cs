@@ -69,6 +69,13 @@ public abstract class InstanceForm
     }
 }
 
+/// <summary>
+/// The shared rules for the base type, the model of the shared partial (_InstanceFields): FluentValidation's
+/// client-side adapters find a validator by the partial's model type to write its fields' data-val-*
+/// attributes. Posts are validated by the concrete form's validator (create or edit).
+/// </summary>
+public sealed class InstanceFieldsValidator : InstanceFormValidator<InstanceForm>;
+
 /// <summary>The field rules of §3 shared by create and edit.</summary>
 public abstract class InstanceFormValidator<T> : AbstractValidator<T>
     where T : InstanceForm

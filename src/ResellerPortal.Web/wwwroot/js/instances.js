@@ -59,6 +59,12 @@
       form.addEventListener("input", () => { form.dataset.dirty = "true"; });
       form.addEventListener("change", () => { form.dataset.dirty = "true"; });
       form.addEventListener("submit", () => { form.dataset.submitting = "true"; });
+      // Stopped in the browser by a field in error (validation.js): nothing was sent.
+      form.addEventListener("validation", (event) => {
+        if (!event.detail.valid) {
+          form.dataset.submitting = "false";
+        }
+      });
       form.addEventListener("htmx:afterRequest", () => { form.dataset.submitting = "false"; });
     });
     root.querySelectorAll("input[data-availability-url]").forEach(watchAvailability);
