@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using ResellerPortal.Web.Jobs;
 using ResellerPortal.Web.Tenancy;
 
 namespace ResellerPortal.Web.Infrastructure;
@@ -33,6 +34,7 @@ public static class PipelineRegistration
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapControllers();
+        app.MapJobsDashboard();
         return app;
     }
 }
