@@ -24,6 +24,18 @@ public static class PipelineRegistration
         }
 
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        // The jobs dashboard's commands are script calls that read the status (401 read-only, 403 bad token);
+        // re-executing them as a portal error page (a POST through MVC's antiforgery filter) would hide it.
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments(JobsDashboard.Path, StringComparison.OrdinalIgnoreCase)
+                && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } statusPages)
+            {
+                statusPages.Enabled = false;
+            }
+
+            return next(context);
+        });
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
