@@ -1,7 +1,7 @@
 using System.Net;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Hangfire;
 using Npgsql;
 using ResellerPortal.IntegrationTests.Support;
 using ResellerPortal.Tests.Shared;
