@@ -40,6 +40,12 @@ public static class Policies
     /// </summary>
     public const string RecordEditors = nameof(RecordEditors);
 
+    /// <summary>Who may open the jobs dashboard (<c>/admin/jobs</c>): the provider's staff.</summary>
+    public const string JobsViewers = nameof(JobsViewers);
+
+    /// <summary>Who may trigger, retry and delete jobs on the dashboard; Support only reads (§1).</summary>
+    public const string JobsOperators = nameof(JobsOperators);
+
     /// <summary>Anyone signed in, whatever the role.</summary>
     public const string SignedIn = nameof(SignedIn);
 
@@ -54,6 +60,8 @@ public static class Policies
         options.AddPolicy(InstanceEditors, p => p.RequireRole(Roles.PlatformAdmin, Roles.ResellerAdmin, Roles.ResellerUser));
         options.AddPolicy(RecordViewers, p => p.RequireRole(Roles.PlatformAdmin, Roles.Support, Roles.ResellerAdmin, Roles.ResellerUser));
         options.AddPolicy(RecordEditors, p => p.RequireAssertion(c => c.User.MayEditRecords()));
+        options.AddPolicy(JobsViewers, p => p.RequireRole(Roles.PlatformAdmin, Roles.Support));
+        options.AddPolicy(JobsOperators, p => p.RequireAssertion(c => c.User.MayOperateJobs()));
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
     }
 }

@@ -24,6 +24,9 @@ public static class ClaimsPrincipalExtensions
     public static bool MayEditRecords(this ClaimsPrincipal user) =>
         (user.IsInRole(Roles.ResellerAdmin) || user.IsInRole(Roles.ResellerUser)) && user.GetResellerId() is not null;
 
+    /// <summary>What <see cref="Policies.JobsOperators"/> allows; the dashboard's read-only switch asks it synchronously.</summary>
+    public static bool MayOperateJobs(this ClaimsPrincipal user) => user.IsInRole(Roles.PlatformAdmin);
+
     public static Guid? GetUserId(this ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 

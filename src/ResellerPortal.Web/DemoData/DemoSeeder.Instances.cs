@@ -10,7 +10,7 @@ public sealed partial class DemoSeeder
         "Acme Call Centers", "Blue Harbor Support", "Crescent Insurance", "Delta Logistics", "Evergreen Health",
         "Falcon Travel", "Granite Bank", "Helios Energy", "Iris Telecom", "Juniper Retail",
         "Kestrel Airlines", "Lumen Utilities", "Maple Realty", "Nimbus Cloud", "Orion Motors",
-        "Pioneer Foods", "Quartz Legal", "Redwood Pharma", "Summit Hotels", "Tidal Water",
+        "Pioneer Foods", "Quarry Legal", "Redwood Pharma", "Summit Hotels", "Tidal Water",
     ];
 
     /// <summary>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using ResellerPortal.Web.Jobs;
 using ResellerPortal.Web.Tenancy;
 
 namespace ResellerPortal.Web.Infrastructure;
@@ -23,6 +24,18 @@ public static class PipelineRegistration
         }
 
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        // The jobs dashboard's commands are script calls that read the status (401 read-only, 403 bad token);
+        // re-executing them as a portal error page (a POST through MVC's antiforgery filter) would hide it.
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments(JobsDashboard.Path, StringComparison.OrdinalIgnoreCase)
+                && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } statusPages)
+            {
+                statusPages.Enabled = false;
+            }
+
+            return next(context);
+        });
         app.UseStaticFiles();
         // After static files (not logged); its line is written when the request ends, with the user and tenant.
         app.UsePortalRequestLogging();
@@ -34,6 +47,7 @@ public static class PipelineRegistration
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapControllers();
+        app.MapJobsDashboard();
         return app;
     }
 }

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Quartz;
 using ResellerPortal.Web.Auditing;
 using ResellerPortal.Web.Auth;
 using ResellerPortal.Web.Data;
@@ -80,11 +79,11 @@ public static class ServiceRegistration
         services.AddScoped<OutboxDispatcher>();
         services.AddSingleton<IMailTransport, SmtpMailTransport>();
         services.AddSingleton<JobScope>();
-        AddScheduler(services, configuration, connectionString);
+        services.AddPortalJobs(configuration, connectionString);
 
         services.AddHealthChecks()
             .AddDbContextCheck<PortalDbContext>("database", tags: ["ready"])
-            .AddCheck<SchedulerHealthCheck>("scheduler", tags: ["ready"]);
+            .AddCheck<JobsHealthCheck>("jobs", tags: ["ready"]);
         services.AddScoped<Features.Resellers.ResellerAdministration>();
         services.AddInstances(configuration);
         services.AddClientsFeature();
@@ -146,22 +145,5 @@ public static class ServiceRegistration
                 }
             };
         });
-    }
-
-    private static void AddScheduler(IServiceCollection services, IConfiguration configuration, string connectionString)
-    {
-        services.AddQuartz(q =>
-        {
-            q.UsePersistentStore(store =>
-            {
-                store.UsePostgres(connectionString);
-                store.UseSystemTextJsonSerializer();
-                store.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(configuration.GetValue("Jobs:ClusterCheckinSeconds", 15)));
-                store.ProvisionSchema();
-                store.UseExecutionHistory();
-            });
-            q.AddPortalJobs(configuration);
-        });
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
     }
 }

@@ -1,66 +1,140 @@
-using Quartz;
+using System.Globalization;
+using Hangfire;
+using Hangfire.PostgreSql;
 using ResellerPortal.Web.Features.Keys;
 
 namespace ResellerPortal.Web.Jobs;
 
-/// <summary>Every job and trigger of the portal, in one place (STYLE.md).</summary>
+/// <summary>
+/// Every background job of the portal, in one place (STYLE.md): Hangfire's storage and this node's
+/// server, and every recurring job with its id and schedule (UTC).
+/// </summary>
+/// <remarks>
+/// Hangfire runs a job at least once, never exactly once: a node killed mid-job leaves it to another
+/// node after the invisibility timeout, and recurring jobs are not exclusive (its locks are rows that
+/// expire, HANGFIRE.md). No job relies on a lock: two runs at once, or a run again after a crash, make
+/// each effect once through the database, as noted on each job class.
+/// </remarks>
 public static class JobRegistration
 {
-    public static void AddPortalJobs(this IQuartzBuilder quartz, IConfiguration configuration)
+    /// <summary>Work a user waits for (an activation, a provisioning): taken before the recurring polls.</summary>
+    public const string CriticalQueue = "critical";
+
+    public const string DefaultQueue = "default";
+
+    public static IServiceCollection AddPortalJobs(this IServiceCollection services, IConfiguration configuration, string connectionString)
     {
-        AddRecurring<InstanceProvisioningJob>(quartz, InstanceProvisioningJob.Key, "Marks new instances ready and applies pending restarts",
-            TimeSpan.FromSeconds(configuration.GetValue("Jobs:InstanceProvisioningSeconds", 30)));
-        AddDaily<InstanceLifecycleJob>(quartz, InstanceLifecycleJob.Key, "Moves EXPIRED instances to REMOVED, deletes REMOVED ones and releases quarantined names",
-            configuration.GetValue("Jobs:InstanceLifecycleCron", "0 0 2 * * ?")!);
-        AddDaily<CertificateExpiryJob>(quartz, CertificateExpiryJob.Key, "Warns resellers of SSL certificates that expire",
-            configuration.GetValue("Jobs:CertificateExpiryCron", "0 0 6 * * ?")!);
-        AddRecurring<NetworkStatusJob>(quartz, NetworkStatusJob.Key, "Reads the network status feed",
-            TimeSpan.FromSeconds(configuration.GetValue("NetworkStatus:PollSeconds", 60)));
+        var options = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
+        services.Configure<JobsOptions>(configuration.GetSection(JobsOptions.Section));
+        // Each worker holds a connection while it fetches and runs; the schedulers, heartbeat and dashboard need a few more.
+        services.AddSingleton(new HangfireConnections(connectionString, options.WorkerCount + 10));
+        // Hangfire names a server "name:process:guid"; a name of our own lets the readiness check find this node's.
+        var node = new JobServerNode(options.Server, $"{Environment.MachineName}-{Guid.NewGuid().ToString("N")[..8]}");
+        services.AddSingleton(node);
+        services.AddHangfire((sp, config) => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(
+                bootstrap => bootstrap.UseConnectionFactory(sp.GetRequiredService<HangfireConnections>()),
+                new PostgreSqlStorageOptions
+                {
+                    SchemaName = "hangfire",
+                    PrepareSchemaIfNecessary = true,
+                    // A running job keeps its fetch alive, so the timeout can be short: it bounds how long a
+                    // dead node's job waits, and a long job is never taken a second time while it runs.
+                    UseSlidingInvisibilityTimeout = true,
+                    InvisibilityTimeout = TimeSpan.FromSeconds(options.InvisibilityTimeoutSeconds),
+                    QueuePollInterval = TimeSpan.FromSeconds(options.QueuePollSeconds),
+                }));
 
-        // Requests wake these two at once; the poll only catches work nobody woke them for. 0: no poll.
-        var licencePoll = TimeSpan.FromSeconds((configuration.GetSection(LicensingOptions.Section).Get<LicensingOptions>() ?? new LicensingOptions()).PollSeconds);
-        AddRecurring<LicenceActivationJob>(quartz, LicenceActivationJob.Key, "Activates requested keys on the key server, with retries until the deadline", licencePoll);
-        AddRecurring<LicenceInstallationJob>(quartz, LicenceInstallationJob.Key, "Installs activated licence keys on their instances over XML-RPC", licencePoll);
-        AddDaily<LicenceExpiryJob>(quartz, LicenceExpiryJob.Key, "Reminds resellers once of licences that run out within 14 days",
-            configuration.GetValue("Jobs:LicenceExpiryCron", "0 30 6 * * ?")!);
+        // Before the server's hosted service, so the schema exists and the recurring jobs are current when it starts.
+        services.AddHostedService<RecurringJobsSetup>();
+        if (options.Server)
+        {
+            services.AddHangfireServer(server =>
+            {
+                server.ServerName = node.ServerName;
+                server.WorkerCount = options.WorkerCount;
+                server.Queues = [CriticalQueue, DefaultQueue];
+                server.SchedulePollingInterval = TimeSpan.FromSeconds(options.SchedulePollingSeconds);
+                server.ShutdownTimeout = TimeSpan.FromSeconds(options.ShutdownTimeoutSeconds);
+            });
+        }
 
-        var outboxSeconds = configuration.GetValue("Jobs:OutboxDispatchSeconds", 30);
-        quartz.AddJob<OutboxDispatchJob>(j => j
-            .WithIdentity(OutboxDispatchJob.Key)
-            .StoreDurably()
-            .DisallowConcurrentExecution()
-            .WithDescription("Sends queued email through SMTP, with retries"));
-        quartz.AddTrigger(t => t
-            .ForJob(OutboxDispatchJob.Key)
-            .WithIdentity("outbox-dispatch-every", "portal")
-            .StartNow()
-            .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(outboxSeconds)).RepeatForever()));
+        return services;
     }
 
-    private static void AddRecurring<T>(IQuartzBuilder quartz, JobKey key, string description, TimeSpan interval)
-        where T : IJob
+    /// <summary>Adds or updates every recurring job; a job whose interval is 0 is removed (no poll).</summary>
+    public static void RegisterRecurringJobs(IRecurringJobManager jobs, IConfiguration configuration)
     {
-        quartz.AddJob<T>(j => j.WithIdentity(key).StoreDurably().DisallowConcurrentExecution().WithDescription(description));
-        if (interval <= TimeSpan.Zero)
+        var licensing = configuration.GetSection(LicensingOptions.Section).Get<LicensingOptions>() ?? new LicensingOptions();
+
+        // Requests schedule provisioning and restarts when they become due; this poll finds work left by a stopped node.
+        Add<InstanceProvisioningJob>(jobs, InstanceProvisioningJob.Id, j => j.RunAsync(CancellationToken.None),
+            Every(configuration.GetValue("Jobs:InstanceProvisioningSeconds", 60)));
+        Add<InstanceLifecycleJob>(jobs, InstanceLifecycleJob.Id, j => j.RunAsync(CancellationToken.None),
+            configuration.GetValue("Jobs:InstanceLifecycleCron", "0 0 2 * * ?"));
+        Add<CertificateExpiryJob>(jobs, CertificateExpiryJob.Id, j => j.RunAsync(CancellationToken.None),
+            configuration.GetValue("Jobs:CertificateExpiryCron", "0 0 6 * * ?"));
+        Add<NetworkStatusJob>(jobs, NetworkStatusJob.Id, j => j.RunAsync(CancellationToken.None),
+            Every(configuration.GetValue("NetworkStatus:PollSeconds", 60)));
+
+        // Requests enqueue these two at once; the poll only finds work nobody enqueued (a lease ran out, a node stopped).
+        Add<LicenceActivationJob>(jobs, LicenceActivationJob.Id, j => j.RunAsync(CancellationToken.None), Every(licensing.PollSeconds));
+        Add<LicenceInstallationJob>(jobs, LicenceInstallationJob.Id, j => j.RunAsync(CancellationToken.None), Every(licensing.PollSeconds));
+        Add<LicenceExpiryJob>(jobs, LicenceExpiryJob.Id, j => j.RunAsync(CancellationToken.None),
+            configuration.GetValue("Jobs:LicenceExpiryCron", "0 30 6 * * ?"));
+
+        Add<OutboxDispatchJob>(jobs, OutboxDispatchJob.Id, j => j.RunAsync(CancellationToken.None),
+            Every(configuration.GetValue("Jobs:OutboxDispatchSeconds", 30)));
+    }
+
+    /// <summary>Every recurring job id, as the dashboard lists them.</summary>
+    public static readonly IReadOnlyList<string> RecurringJobIds =
+    [
+        InstanceProvisioningJob.Id, InstanceLifecycleJob.Id, CertificateExpiryJob.Id, NetworkStatusJob.Id,
+        LicenceActivationJob.Id, LicenceInstallationJob.Id, LicenceExpiryJob.Id, OutboxDispatchJob.Id,
+    ];
+
+    /// <summary>
+    /// An interval in seconds as a cron expression (UTC), or null for 0 (no schedule). Hangfire reads six
+    /// fields as seconds first, so intervals that divide a minute stay exact (30 s: <c>*/30 * * * * *</c>);
+    /// longer ones must divide an hour or a day.
+    /// </summary>
+    public static string? Every(int seconds) => seconds switch
+    {
+        <= 0 => null,
+        < 60 when 60 % seconds == 0 => $"*/{seconds} * * * * *",
+        _ when seconds % 60 == 0 && seconds < 3600 && 3600 % seconds == 0 => $"*/{(seconds / 60).ToString(CultureInfo.InvariantCulture)} * * * *",
+        _ when seconds % 3600 == 0 && 86400 % seconds == 0 => $"0 */{(seconds / 3600).ToString(CultureInfo.InvariantCulture)} * * *",
+        _ => throw new InvalidOperationException(
+            $"An interval of {seconds} s cannot be a cron schedule: use a number of seconds that divides a minute (1–30), or minutes that divide an hour, or hours that divide a day."),
+    };
+
+    private static void Add<T>(IRecurringJobManager jobs, string id, System.Linq.Expressions.Expression<Func<T, Task>> run, string? cron)
+    {
+        if (string.IsNullOrWhiteSpace(cron))
         {
+            jobs.RemoveIfExists(id);
             return;
         }
 
-        quartz.AddTrigger(t => t
-            .ForJob(key)
-            .WithIdentity(key.Name + "-every", key.Group)
-            .StartNow()
-            .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever()));
+        jobs.AddOrUpdate(id, DefaultQueue, run, cron, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
     }
 
-    /// <summary>A cron trigger (UTC); the Jobs page's "Run now" covers "on demand".</summary>
-    private static void AddDaily<T>(IQuartzBuilder quartz, JobKey key, string description, string cron)
-        where T : IJob
+    /// <summary>Prepares the storage (its schema) and writes the recurring jobs when the node starts.</summary>
+    private sealed class RecurringJobsSetup(IRecurringJobManager jobs, IConfiguration configuration) : IHostedService
     {
-        quartz.AddJob<T>(j => j.WithIdentity(key).StoreDurably().DisallowConcurrentExecution().WithDescription(description));
-        quartz.AddTrigger(t => t
-            .ForJob(key)
-            .WithIdentity(key.Name + "-daily", key.Group)
-            .WithCronSchedule(cron, c => c.InTimeZone(TimeZoneInfo.Utc)));
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            RegisterRecurringJobs(jobs, configuration);
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
+
+/// <summary>Whether this node runs a Hangfire server, and the name it announces itself under.</summary>
+public sealed record JobServerNode(bool RunsServer, string ServerName);

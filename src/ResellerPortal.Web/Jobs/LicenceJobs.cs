@@ -1,47 +1,66 @@
+using Hangfire;
 using Microsoft.Extensions.Options;
-using Quartz;
 using ResellerPortal.Domain.Licensing;
 using ResellerPortal.Web.Features.Keys;
 
 namespace ResellerPortal.Web.Jobs;
 
-/// <summary>Calls the key server for pending activations (§4), several at once, each in its reseller's scope.</summary>
-public sealed class LicenceActivationJob(JobScope scope, LicenceJobTrigger trigger, IOptions<LicensingOptions> options) : IJob
+/// <summary>
+/// Calls the key server for pending activations (§4), several at once, each in its reseller's scope.
+/// Enqueued by the request; polled as a safety net.
+/// </summary>
+/// <remarks>
+/// Runs at once (a request's, the poll's, a run again after a node died) share the work through the
+/// activation's lease, taken against its row version: one run calls the key server for an activation,
+/// the others skip it. A node killed mid-call leaves the lease to run out; the deadline then decides.
+/// </remarks>
+public sealed class LicenceActivationJob(JobScope scope, LicenceJobTrigger trigger, IOptions<LicensingOptions> options)
 {
-    public static readonly JobKey Key = new("licence-activation", "licences");
+    public const string Id = "licence-activation";
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    // No automatic retry: each call is retried by the activation's own policy until its deadline.
+    [AutomaticRetry(Attempts = 0)]
+    public async Task<string> RunAsync(CancellationToken cancellationToken)
     {
         var results = await LicenceJobRun.RunAsync(scope, nameof(LicenceActivationJob), ActivationStatus.Pending, options.Value.MaxParallel,
             (work, id) => work.ActivateAsync(id, cancellationToken), cancellationToken);
         if (results.Contains(LicenceWorkResult.Succeeded))
         {
-            await trigger.InstallationsAsync(cancellationToken);
+            trigger.Installations();
         }
 
-        context.Result = LicenceJobRun.Describe(results);
+        return LicenceJobRun.Describe(results);
     }
 }
 
 /// <summary>Installs activated licence keys on their instances with <c>QM.setActivationKey</c> (§4).</summary>
-public sealed class LicenceInstallationJob(JobScope scope, IOptions<LicensingOptions> options) : IJob
+/// <remarks>Shares the work with other runs through the same lease as <see cref="LicenceActivationJob"/>.</remarks>
+public sealed class LicenceInstallationJob(JobScope scope, IOptions<LicensingOptions> options)
 {
-    public static readonly JobKey Key = new("licence-installation", "licences");
+    public const string Id = "licence-installation";
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    // No automatic retry: each call is retried by the activation's own policy until its deadline.
+    [AutomaticRetry(Attempts = 0)]
+    public async Task<string> RunAsync(CancellationToken cancellationToken)
     {
         var results = await LicenceJobRun.RunAsync(scope, nameof(LicenceInstallationJob), ActivationStatus.Activated, options.Value.MaxParallel,
             (work, id) => work.InstallAsync(id, cancellationToken), cancellationToken);
-        context.Result = LicenceJobRun.Describe(results);
+        return LicenceJobRun.Describe(results);
     }
 }
 
 /// <summary>Reminds resellers once of licences that run out within 14 days.</summary>
-public sealed class LicenceExpiryJob(JobScope scope) : IJob
+/// <remarks>
+/// The reminder is marked on the activation (row version) in the same transaction as its emails: a
+/// second run, at once or after a node died, finds it marked or is refused.
+/// </remarks>
+public sealed class LicenceExpiryJob(JobScope scope)
 {
-    public static readonly JobKey Key = new("licence-expiry", "licences");
+    public const string Id = "licence-expiry";
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    // Daily: retried a few times; a reminder already sent is not sent again (see above).
+    [AutomaticRetry(Attempts = 3)]
+    public async Task<string> RunAsync(CancellationToken cancellationToken)
     {
         var due = await scope.RunForPlatformAsync(nameof(LicenceExpiryJob), s => s.GetRequiredService<LicenceExpiryReminders>().DueAsync(cancellationToken));
         var sent = 0;
@@ -51,7 +70,7 @@ public sealed class LicenceExpiryJob(JobScope scope) : IJob
                 s => s.GetRequiredService<LicenceExpiryReminders>().SendAsync(item.ActivationId, cancellationToken)) ? 1 : 0;
         }
 
-        context.Result = $"sent {sent} reminder(s)";
+        return $"sent {sent} reminder(s)";
     }
 }
 
@@ -63,7 +82,7 @@ internal static class LicenceJobRun
     /// <summary>
     /// Works on up to <paramref name="maxParallel"/> activations at once, each in its reseller's scope, and
     /// keeps taking new ones as slots free up, so one call stalled until its deadline does not hold back an
-    /// activation requested meanwhile (a request's trigger waits while this job runs). Ends when nothing is due.
+    /// activation requested meanwhile. Ends when nothing is due.
     /// </summary>
     public static async Task<List<LicenceWorkResult>> RunAsync(
         JobScope scope,

@@ -25,7 +25,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         _postgres = await PostgresServer.StartAsync();
         // The key server and the instances' XML-RPC endpoint, as ./run.sh gives the demo: any well-formed key activates.
         _simulators = await SimulatorHost.StartAsync(0, new SimulatorOptions { AcceptUnknownKeys = true });
-        Portal = new KestrelPortal(await _postgres.CreateDatabaseAsync("browser"), new Dictionary<string, string?>
+        // A job server, as ./run.sh runs: activations and installations happen while the page waits.
+        Portal = new KestrelPortal(await _postgres.CreateDatabaseAsync("browser"), new Dictionary<string, string?>(PortalFactory.JobServer())
         {
             ["Licensing:KeyServerUrl"] = _simulators.KeyServerUrl.ToString(),
             ["Licensing:InstanceRpcUrl"] = _simulators.InstanceRpcUrl.ToString(),

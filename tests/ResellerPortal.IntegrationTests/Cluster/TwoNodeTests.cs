@@ -1,8 +1,8 @@
 using System.Net;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Quartz;
-using Quartz.Extensibility;
+using Npgsql;
 using ResellerPortal.IntegrationTests.Support;
 using ResellerPortal.Tests.Shared;
 using ResellerPortal.Web.Data;
@@ -11,15 +11,27 @@ using ResellerPortal.Web.Jobs;
 
 namespace ResellerPortal.IntegrationTests.Cluster;
 
-/// <summary>Two portal nodes over one database, as in §11: shared sessions, shared tokens, jobs once.</summary>
+/// <summary>Two portal nodes over one database, as in §11: shared sessions, shared tokens, each recurring job once per occurrence.</summary>
 public sealed class TwoNodeTests(PostgresFixture postgres) : PortalTest(postgres)
 {
     private PortalFactory _second = null!;
 
+    /// <summary>Both nodes run jobs, and every recurring job is due every 5 seconds.</summary>
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>(PortalFactory.JobServer())
+    {
+        ["Jobs:InstanceProvisioningSeconds"] = "5",
+        ["Jobs:InstanceLifecycleCron"] = "*/5 * * * * *",
+        ["Jobs:CertificateExpiryCron"] = "*/5 * * * * *",
+        ["Jobs:LicenceExpiryCron"] = "*/5 * * * * *",
+        ["Jobs:OutboxDispatchSeconds"] = "5",
+        ["NetworkStatus:PollSeconds"] = "5",
+        ["Licensing:PollSeconds"] = "5",
+    };
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        _second = new PortalFactory(Portal.ConnectionString);
+        _second = new PortalFactory(Portal.ConnectionString, Settings);
         _ = _second.Services; // start the second node now, not at its first request
     }
 
@@ -57,53 +69,47 @@ public sealed class TwoNodeTests(PostgresFixture postgres) : PortalTest(postgres
         Assert.True(await db.Resellers.AnyAsync(r => r.Slug == "gamma"));
     }
 
-    [Fact]
-    public async Task A_job_triggered_while_both_nodes_run_executes_once()
-    {
-        var before = await SettledRunCountAsync();
-        using var admin = await SignedInAsync(DemoSeeder.AdminEmail);
-        var (_, jobs) = await admin.GetPageAsync("/admin/jobs");
-        var form = jobs.QuerySelector($"tr[data-job='{OutboxDispatchJob.Key.Name}'] form")!;
-
-        var run = await admin.PostAsync(form.GetAttribute("action")!, [], form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value"));
-        Assert.Equal(HttpStatusCode.Redirect, run.StatusCode);
-
-        var after = await SettledRunCountAsync(atLeast: before + 1);
-        Assert.Equal(before + 1, after);
-    }
-
     /// <summary>
-    /// The cluster-wide run count of the outbox job once it has stopped changing: both nodes have
-    /// checked in several times over the settle window, so a second execution would have shown.
+    /// Both nodes run a job server, and every recurring job is due every 5 seconds: over 20 seconds each
+    /// one is created about 4 times in all, never twice for one occurrence (two jobs of one recurring job
+    /// closer together than half the interval).
     /// </summary>
-    private async Task<long> SettledRunCountAsync(long atLeast = 0)
+    [Fact]
+    public async Task Each_recurring_job_fires_once_per_occurrence_across_both_nodes()
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        long last = -1;
-        var stableSince = DateTime.UtcNow;
-        while (DateTime.UtcNow < deadline)
-        {
-            var count = await RunCountAsync();
-            if (count != last)
-            {
-                last = count;
-                stableSince = DateTime.UtcNow;
-            }
-            else if (count >= atLeast && DateTime.UtcNow - stableSince > TimeSpan.FromSeconds(12))
-            {
-                return count;
-            }
+        await Task.Delay(TimeSpan.FromSeconds(20));
 
-            await Task.Delay(500);
+        var created = await RecurringRunsAsync();
+        foreach (var id in JobRegistration.RecurringJobIds)
+        {
+            var times = created.Where(c => c.Id == id).Select(c => c.CreatedAt).Order().ToList();
+            Assert.True(times.Count >= 3, $"{id}: created {times.Count} time(s) in 20 s, expected about 4");
+            var closest = times.Zip(times.Skip(1), (a, b) => b - a).Min();
+            Assert.True(closest > TimeSpan.FromSeconds(2.5), $"{id}: two runs {closest.TotalSeconds:0.0} s apart; one occurrence fired twice");
         }
 
-        throw new TimeoutException($"The run count did not settle at {atLeast} or more (last {last}).");
+        // Both nodes ran a server (and so a recurring-job scheduler) all along.
+        Assert.Equal(2, Portal.Services.GetRequiredService<JobStorage>().GetMonitoringApi().Servers().Count);
     }
 
-    private async Task<long> RunCountAsync()
+    /// <summary>Jobs created by the recurring-job scheduler, with the id of their recurring job.</summary>
+    private async Task<List<(string Id, DateTime CreatedAt)>> RecurringRunsAsync()
     {
-        var scheduler = await Portal.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        var status = await Portal.Services.GetRequiredService<IExecutionHistoryStore>().GetJobRunStatus(scheduler.SchedulerName, OutboxDispatchJob.Key);
-        return status?.RunCount ?? 0;
+        await using var connection = new NpgsqlConnection(Portal.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT trim(both '"' from p.value), j.createdat
+            FROM hangfire.job j JOIN hangfire.jobparameter p ON p.jobid = j.id AND p.name = 'RecurringJobId'
+            """, connection);
+        var rows = new List<(string, DateTime)>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add((reader.GetString(0), reader.GetDateTime(1)));
+        }
+
+        return rows;
     }
+
 }

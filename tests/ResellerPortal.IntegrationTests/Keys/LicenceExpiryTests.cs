@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using ResellerPortal.Domain.Licensing;
 using ResellerPortal.IntegrationTests.Support;
 using ResellerPortal.Web.DemoData;
-using ResellerPortal.Web.Features.Keys;
 using ResellerPortal.Web.Jobs;
 
 namespace ResellerPortal.IntegrationTests.Keys;
@@ -53,29 +52,23 @@ public sealed class LicenceExpiryTests(PostgresFixture postgres) : LicenceTest(p
         Assert.Equal("0", dashboard.QuerySelector("[data-total='licence-expiring'] .display-6")!.TextContent);
     }
 
-    private async Task RunRemindersAsync()
-    {
-        var scope = Portal.Services.GetRequiredService<JobScope>();
-        var due = await scope.RunForPlatformAsync("test", s => s.GetRequiredService<LicenceExpiryReminders>().DueAsync(CancellationToken.None));
-        foreach (var item in due)
-        {
-            await scope.RunForResellerAsync("test", item.ResellerId, s => s.GetRequiredService<LicenceExpiryReminders>().SendAsync(item.ActivationId, CancellationToken.None));
-        }
-    }
+    /// <summary>One run of the real job class, as a worker runs it.</summary>
+    private Task<string> RunRemindersAsync() =>
+        ActivatorUtilities.CreateInstance<LicenceExpiryJob>(Portal.Services).RunAsync(CancellationToken.None);
 }
 
-/// <summary>The whole flow through the real scheduler: a request wakes the jobs and the page sees "installed".</summary>
+/// <summary>The whole flow through the real job server: a request enqueues the jobs and the page sees "installed".</summary>
 public sealed class LicenceJobsEndToEndTests(PostgresFixture postgres) : LicenceTest(postgres)
 {
     protected override bool TriggerJobs => true;
 
     [Fact]
-    public async Task A_request_wakes_the_activation_and_installation_jobs_which_install_the_licence()
+    public async Task A_request_enqueues_the_activation_and_installation_jobs_which_install_the_licence()
     {
-        const string Ppk = "XQI-ALPHA-QUARTZ000001:QM-20/1/90";
+        const string Ppk = "XQI-ALPHA-HANGFIRE0001:QM-20/1/90";
         using var owner = await SignedInAsync(DemoSeeder.Reseller1Email);
         var ppkId = await StockAsync(Ppk, owner);
-        var instanceId = await NewInstanceAsync("lic-quartz");
+        var instanceId = await NewInstanceAsync("lic-enqueued");
 
         await RequestActivationAsync(owner, instanceId, ppkId);
 
@@ -89,6 +82,6 @@ public sealed class LicenceJobsEndToEndTests(PostgresFixture postgres) : Licence
         }
 
         Assert.Equal("installed", status);
-        Assert.Equal(Simulators.KeyServer.Find(Ppk)!.LicenceKey, Simulators.Instances.Find("lic-quartz")!.LicenceKey);
+        Assert.Equal(Simulators.KeyServer.Find(Ppk)!.LicenceKey, Simulators.Instances.Find("lic-enqueued")!.LicenceKey);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ResellerPortal.Domain.Licensing;
 using ResellerPortal.IntegrationTests.Support;
 using ResellerPortal.Simulators;
+using ResellerPortal.Tests.Shared;
 using ResellerPortal.Web.DemoData;
 using ResellerPortal.Web.Features.Keys;
 using ResellerPortal.Web.Jobs;
@@ -12,7 +13,7 @@ namespace ResellerPortal.IntegrationTests.Keys;
 /// <summary>
 /// The portal with the key server and the instances' XML-RPC endpoint simulated on loopback (real
 /// HTTP both ways). Timeouts are short so that every failure path runs in seconds; the jobs run when a
-/// test runs them, unless <see cref="TriggerJobs"/> lets requests wake the real scheduler.
+/// test runs them, unless <see cref="TriggerJobs"/> runs a job server and lets requests enqueue the real jobs.
 /// </summary>
 public abstract class LicenceTest(PostgresFixture postgres) : PortalTest(postgres)
 {
@@ -20,7 +21,7 @@ public abstract class LicenceTest(PostgresFixture postgres) : PortalTest(postgre
 
     protected virtual bool TriggerJobs => false;
 
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>(TriggerJobs ? PortalFactory.JobServer() : [])
     {
         ["Licensing:KeyServerUrl"] = Simulators.KeyServerUrl.ToString(),
         ["Licensing:InstanceRpcUrl"] = Simulators.InstanceRpcUrl.ToString(),

@@ -38,7 +38,7 @@ public sealed class CreateInstanceFormValidator : InstanceFormValidator<CreateIn
 /// Creates an instance with every rule of §3: the name free across the platform (the unique index
 /// decides races), TEST for the provider only and once per operator, DEMO once per customer.
 /// </summary>
-public sealed class CreateInstance(PortalDbContext db, NameAvailability names, InstanceSecrets secrets, TimeProvider clock)
+public sealed class CreateInstance(PortalDbContext db, NameAvailability names, InstanceSecrets secrets, ProvisioningTrigger provisioning, TimeProvider clock)
 {
     public async Task<InstanceResult> HandleAsync(CreateInstanceForm form, bool mayUseTest, string actor, CancellationToken ct)
     {
@@ -89,6 +89,7 @@ public sealed class CreateInstance(PortalDbContext db, NameAvailability names, I
                 : InstanceResult.Refused(nameof(form.Name), NameAvailability.Explain(NameAvailability.Taken));
         }
 
+        provisioning.Provisioning(instance.CreatedAt);
         return InstanceResult.Done(instance);
     }
 }

@@ -32,7 +32,7 @@ public sealed class EditInstanceFormValidator : InstanceFormValidator<EditInstan
 /// Saves an edit: the rules of §3, a restart warning before any change that restarts the instance,
 /// and optimistic concurrency on the row version so a newer change is never overwritten.
 /// </summary>
-public sealed class EditInstance(PortalDbContext db, InstanceSecrets secrets, TimeProvider clock)
+public sealed class EditInstance(PortalDbContext db, InstanceSecrets secrets, ProvisioningTrigger provisioning, TimeProvider clock)
 {
     public Task<Instance?> FindAsync(Guid id, CancellationToken ct) =>
         db.Instances.SingleOrDefaultAsync(i => i.Id == id, ct);
@@ -116,6 +116,11 @@ public sealed class EditInstance(PortalDbContext db, InstanceSecrets secrets, Ti
             form.Version = newer.Version;
             return InstanceResult.Refused(string.Empty,
                 $"Not saved: {newer.LastChangedBy} changed this instance at {newer.LastChangedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC after you opened it. Your values are kept below; check them against the current ones and save again.");
+        }
+
+        if (restarts && instance.RestartRequestedAt is { } requestedAt)
+        {
+            provisioning.Restart(requestedAt);
         }
 
         return InstanceResult.Done(instance, restarts);

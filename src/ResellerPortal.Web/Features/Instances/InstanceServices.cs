@@ -16,6 +16,7 @@ public static class InstanceServices
         services.AddScoped<EditInstance>();
         services.AddScoped<InstanceHistory>();
         services.AddScoped<InstanceProvisioning>();
+        services.AddScoped<ProvisioningTrigger>();
         services.AddScoped<InstanceLifecycle>();
         services.AddScoped<CertificateExpiryWarnings>();
         services.AddScoped<Home.ResellerDashboard>();

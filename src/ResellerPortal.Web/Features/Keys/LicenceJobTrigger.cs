@@ -1,30 +1,31 @@
+using Hangfire;
 using Microsoft.Extensions.Options;
-using Quartz;
 using ResellerPortal.Web.Jobs;
 
 namespace ResellerPortal.Web.Features.Keys;
 
 /// <summary>
-/// Wakes the licence jobs when there is new work, so an activation starts within moments rather
+/// Enqueues the licence jobs when a user starts work, so an activation starts within moments rather
 /// than at the next poll (<see cref="LicensingOptions.TriggerOnRequest"/>).
 /// </summary>
-public sealed class LicenceJobTrigger(ISchedulerFactory schedulers, IOptions<LicensingOptions> options)
+public sealed class LicenceJobTrigger(IBackgroundJobClient jobs, IOptions<LicensingOptions> options)
 {
     private bool Enabled => options.Value.TriggerOnRequest;
 
-    public Task ActivationsAsync(CancellationToken ct) => TriggerAsync(LicenceActivationJob.Key, ct);
-
-    public Task InstallationsAsync(CancellationToken ct) => TriggerAsync(LicenceInstallationJob.Key, ct);
-
-    private async Task TriggerAsync(JobKey key, CancellationToken ct)
+    public void Activations()
     {
-        if (!Enabled)
+        if (Enabled)
         {
-            return;
+            jobs.Enqueue<LicenceActivationJob>(JobRegistration.CriticalQueue, j => j.RunAsync(CancellationToken.None));
         }
+    }
 
-        var scheduler = await schedulers.GetScheduler(ct);
-        await scheduler.TriggerJob(key, ct);
+    public void Installations()
+    {
+        if (Enabled)
+        {
+            jobs.Enqueue<LicenceInstallationJob>(JobRegistration.CriticalQueue, j => j.RunAsync(CancellationToken.None));
+        }
     }
 }
 

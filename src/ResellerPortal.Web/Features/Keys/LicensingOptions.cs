@@ -28,7 +28,7 @@ public sealed class LicensingOptions
     /// <summary>How often the jobs look for work that no request triggered (a node restarted, a lease ran out).</summary>
     public int PollSeconds { get; set; } = 15;
 
-    /// <summary>A request wakes the licence jobs at once; false leaves them to the poll (tests that run the work themselves).</summary>
+    /// <summary>A request enqueues the licence jobs at once; false leaves them to the poll (tests that run the work themselves).</summary>
     public bool TriggerOnRequest { get; set; } = true;
 
     /// <summary>How many activations (or installations) one job run works on at once.</summary>

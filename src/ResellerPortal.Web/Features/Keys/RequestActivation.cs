@@ -36,7 +36,7 @@ public sealed record ActivationRequestResult(LicenceActivation? Activation, stri
 }
 
 /// <summary>
-/// Saves the activation as pending (unique per key) and wakes the activation job. A second request
+/// Saves the activation as pending (unique per key) and enqueues the activation job. A second request
 /// for the same key, at the same moment or later, is refused by the unique index, not by luck.
 /// </summary>
 public sealed class RequestActivation(PortalDbContext db, LicenceJobTrigger trigger, IOptions<LicensingOptions> options, TimeProvider clock)
@@ -86,7 +86,7 @@ public sealed class RequestActivation(PortalDbContext db, LicenceJobTrigger trig
             return ActivationRequestResult.Refused(nameof(ActivateForm.PpkId), AlreadyUsed);
         }
 
-        await trigger.ActivationsAsync(ct);
+        trigger.Activations();
         return new ActivationRequestResult(activation, null, null);
     }
 
@@ -119,7 +119,14 @@ public sealed class RetryActivation(PortalDbContext db, LicenceJobTrigger trigge
             return "The activation changed at the same moment; look at its status and try again.";
         }
 
-        await (activation.Status == ActivationStatus.Pending ? trigger.ActivationsAsync(ct) : trigger.InstallationsAsync(ct));
+        if (activation.Status == ActivationStatus.Pending)
+        {
+            trigger.Activations();
+        }
+        else
+        {
+            trigger.Installations();
+        }
         return null;
     }
 }
