@@ -25,11 +25,10 @@ public sealed class LegacyDatabaseTests(PostgresFixture postgres)
     public async Task A_database_of_the_earlier_runner_is_taken_over_and_keeps_its_keys()
     {
         var database = await CreateLegacyDatabaseAsync(LegacyScripts.Count);
-        // Quartz's tables as the earlier version left them; the marker column tells them from any the
-        // scheduler of this version provisions again.
+        // Quartz's tables as the earlier version left them (its scheduler provisioned them at start-up).
         await ExecuteAsync(database, """
-            CREATE TABLE qrtz_locks (sched_name text, lock_name text, left_by_earlier_version boolean);
-            CREATE TABLE qrtz_execution_history (id text, left_by_earlier_version boolean);
+            CREATE TABLE qrtz_locks (sched_name text, lock_name text);
+            CREATE TABLE qrtz_execution_history (id text);
             """);
         var (keyXml, protectedPayload) = KeyOfTheEarlierVersion();
         await using (var connection = new NpgsqlConnection(database))
@@ -56,7 +55,7 @@ public sealed class LegacyDatabaseTests(PostgresFixture postgres)
         Assert.Equal(await MigrationTests.MigrationIdsAsync(), await MigrationTests.HistoryAsync(database));
 
         Assert.False(await MigrationTests.ScalarAsync<bool>(database, $"SELECT to_regclass('{DatabaseMigrator.LegacyHistoryTable}') IS NOT NULL"));
-        Assert.Equal(0L, await MigrationTests.ScalarAsync<long>(database, "SELECT count(*) FROM information_schema.columns WHERE column_name = 'left_by_earlier_version'"));
+        Assert.Equal(0L, await MigrationTests.ScalarAsync<long>(database, @"SELECT count(*) FROM pg_tables WHERE tablename LIKE 'qrtz\_%'"));
 
         var fresh = await postgres.Server.CreateDatabaseAsync("fresh");
         await MigrationTests.MigrateAsync(fresh);

@@ -5,8 +5,7 @@ namespace ResellerPortal.IntegrationTests.Data;
 /// <summary>
 /// A database's schema as sorted lines of text: tables' columns (type, nullability, default,
 /// identity, generation), indexes, constraints, triggers, our own functions and the extensions.
-/// EF's history table is left out; so are Quartz's tables, which the scheduler of this version
-/// provisions for itself at start-up.
+/// EF's history table is left out (Hangfire keeps its tables in its own schema, `hangfire`).
 /// </summary>
 internal static class SchemaDescription
 {
@@ -25,22 +24,22 @@ internal static class SchemaDescription
             LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
             LEFT JOIN pg_collation co ON co.oid = a.attcollation AND co.collname <> 'default'
             WHERE n.nspname = 'public' AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped
-              AND c.relname <> '__EFMigrationsHistory' AND c.relname NOT LIKE 'qrtz\_%'
+              AND c.relname <> '__EFMigrationsHistory'
             UNION ALL
             SELECT 'index ' || indexdef FROM pg_indexes
-            WHERE schemaname = 'public' AND tablename <> '__EFMigrationsHistory' AND tablename NOT LIKE 'qrtz\_%'
+            WHERE schemaname = 'public' AND tablename <> '__EFMigrationsHistory'
             UNION ALL
             SELECT 'constraint ' || rel.relname || ' ' || con.conname || ' ' || pg_get_constraintdef(con.oid)
             FROM pg_constraint con
             JOIN pg_class rel ON rel.oid = con.conrelid
             JOIN pg_namespace n ON n.oid = rel.relnamespace
-            WHERE n.nspname = 'public' AND rel.relname <> '__EFMigrationsHistory' AND rel.relname NOT LIKE 'qrtz\_%'
+            WHERE n.nspname = 'public' AND rel.relname <> '__EFMigrationsHistory'
             UNION ALL
             SELECT 'trigger ' || rel.relname || ' ' || pg_get_triggerdef(t.oid)
             FROM pg_trigger t
             JOIN pg_class rel ON rel.oid = t.tgrelid
             JOIN pg_namespace n ON n.oid = rel.relnamespace
-            WHERE n.nspname = 'public' AND NOT t.tgisinternal AND rel.relname NOT LIKE 'qrtz\_%'
+            WHERE n.nspname = 'public' AND NOT t.tgisinternal
             UNION ALL
             SELECT 'function ' || p.proname
             FROM pg_proc p
