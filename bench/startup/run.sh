@@ -33,7 +33,7 @@ dotnet publish "$ROOT/src/ResellerPortal.Web" -c Release -nologo -v quiet -o "$D
 start_once() {
   local t0 t1 code=""
   t0="$(date +%s%N)"
-  (cd "$DATA/app" && ConnectionStrings__Portal="$CS" Portal__SeedDemo=true ASPNETCORE_ENVIRONMENT=Production \
+  (cd "$DATA/app" && ConnectionStrings__Portal="$CS" Portal__SeedDemo=true Serilog__WriteTo__File__Args__path="" ASPNETCORE_ENVIRONMENT=Production \
     exec dotnet ResellerPortal.Web.dll --urls "http://127.0.0.1:$APP_PORT") >"$DATA/app.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 1800); do

@@ -13,7 +13,7 @@ public sealed class SignInTests(BrowserFixture fixture) : BrowserTest(fixture)
     public static TheoryData<string, string, string, string[]> DemoRoles => new()
     {
         { Roles.PlatformAdmin, DemoSeeder.AdminEmail, "/admin/resellers", ["Resellers", "Instances", "Keys", "Clients", "Packages", "DIDs", "Audit trail", "Jobs", "Outbox", "Network status"] },
-        { Roles.Support, DemoSeeder.SupportEmail, "/admin/resellers", ["Resellers", "Instances", "Keys", "Clients", "Packages", "DIDs", "Audit trail"] },
+        { Roles.Support, DemoSeeder.SupportEmail, "/admin/resellers", ["Resellers", "Instances", "Keys", "Clients", "Packages", "DIDs", "Audit trail", "Jobs"] },
         { Roles.ResellerAdmin, DemoSeeder.Reseller1Email, "/dashboard", ["Dashboard", "Instances", "Keys", "Operators", "Clients", "Packages", "DIDs"] },
         { Roles.ResellerUser, DemoSeeder.Staff1Email, "/dashboard", ["Dashboard", "Instances", "Keys", "Operators", "Clients", "Packages", "DIDs"] },
     };

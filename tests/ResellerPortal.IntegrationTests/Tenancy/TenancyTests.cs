@@ -45,7 +45,6 @@ public sealed class TenancyTests(PostgresFixture postgres) : PortalTest(postgres
     [InlineData(DemoSeeder.Reseller1Email, "/admin/resellers")]
     [InlineData(DemoSeeder.Staff1Email, "/admin/audit")]
     [InlineData(DemoSeeder.Reseller2Email, "/admin/jobs")]
-    [InlineData(DemoSeeder.SupportEmail, "/admin/jobs")]
     [InlineData(DemoSeeder.SupportEmail, "/admin/outbox")]
     [InlineData(DemoSeeder.AdminEmail, "/operators")]
     public async Task A_role_is_refused_pages_outside_its_rights(string email, string url)
