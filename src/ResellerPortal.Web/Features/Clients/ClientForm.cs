@@ -126,6 +126,8 @@ public sealed class ClientFormValidator : AbstractValidator<ClientForm>
             .WithMessage(string.Create(CultureInfo.InvariantCulture, $"The low-balance threshold is between {Client.ThresholdMin:0} and {Client.ThresholdMax:0}."));
         RuleFor(x => x.LowBalanceEmail).EmailAddress().When(x => !string.IsNullOrWhiteSpace(x.LowBalanceEmail))
             .WithMessage("Enter an email address for the low-balance warning, or leave it empty to use the client's.");
+        RuleFor(x => x.LowBalanceEmail).MaximumLength(Client.EmailMaxLength)
+            .WithMessage($"An email address has at most {Client.EmailMaxLength} characters.");
         RuleFor(x => x.BalanceManagement).IsInEnum()
             .Must((form, mode) => mode != BalanceManagement.Hard || !form.StartInWait)
             .WithMessage("A client waiting for activation is SOFT; switch to HARD once it is active.");

@@ -104,6 +104,8 @@ public sealed class ConnectDidFormValidator : AbstractValidator<ConnectDidForm>
             .WithMessage((_, v) => $"{PhoneNumber.Problem(v)} Enter the forwarding number in E.164, or leave it empty.");
         RuleFor(x => x.VoicemailEmail).EmailAddress().When(x => !string.IsNullOrWhiteSpace(x.VoicemailEmail))
             .WithMessage("Enter an email address for the voicemail messages.");
+        RuleFor(x => x.VoicemailEmail).MaximumLength(Client.EmailMaxLength)
+            .WithMessage($"An email address has at most {Client.EmailMaxLength} characters.");
     }
 }
 
