@@ -1,7 +1,7 @@
 using System.Net;
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
 using FluentValidation.Validators;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ResellerPortal.IntegrationTests.Support;
 using ResellerPortal.Web.DemoData;
@@ -25,16 +25,33 @@ public sealed class LengthLimitTests(PostgresFixture postgres) : PortalTest(post
     /// <summary>Text fields bounded by another rule than a maximum length, and which rule.</summary>
     private static readonly Dictionary<string, string> BoundedOtherwise = new()
     {
-        ["SubAccountForm.Name"] = Pattern, ["ClientForm.SubAccountName"] = Pattern, ["OperatorForm.Domain"] = Pattern,
-        ["ResellerForm.Slug"] = Pattern, ["CreateInstanceForm.Name"] = Pattern, ["EditInstanceForm.Name"] = Pattern,
+        ["SubAccountForm.Name"] = Pattern,
+        ["ClientForm.SubAccountName"] = Pattern,
+        ["OperatorForm.Domain"] = Pattern,
+        ["ResellerForm.Slug"] = Pattern,
+        ["CreateInstanceForm.Name"] = Pattern,
+        ["EditInstanceForm.Name"] = Pattern,
         ["ClientForm.VatNumber"] = "checked as stored against Client.VatMaxLength (issue 16)",
-        ["UserForm.Role"] = List, ["PackageForm.Currency"] = List, ["ClientForm.Currency"] = List, ["ClientForm.Country"] = List,
-        ["CreateInstanceForm.Timezone"] = List, ["CreateInstanceForm.State"] = List, ["CreateInstanceForm.Mode"] = List,
-        ["EditInstanceForm.Timezone"] = List, ["EditInstanceForm.State"] = List, ["EditInstanceForm.Mode"] = List,
-        ["AddDidsForm.First"] = Phone, ["AddDidsForm.Last"] = Phone, ["ConnectDidForm.Number"] = Phone,
-        ["ConnectDidForm.ForwardTo"] = Phone, ["ClientForm.Phone"] = Phone,
-        ["SubAccountForm.ClientName"] = Shown, ["OperatorForm.ResellerName"] = Shown, ["UserForm.ResellerName"] = Shown,
-        ["EditInstanceForm.OperatorName"] = Shown, ["EditInstanceForm.KApiKeyMasked"] = Shown,
+        ["UserForm.Role"] = List,
+        ["PackageForm.Currency"] = List,
+        ["ClientForm.Currency"] = List,
+        ["ClientForm.Country"] = List,
+        ["CreateInstanceForm.Timezone"] = List,
+        ["CreateInstanceForm.State"] = List,
+        ["CreateInstanceForm.Mode"] = List,
+        ["EditInstanceForm.Timezone"] = List,
+        ["EditInstanceForm.State"] = List,
+        ["EditInstanceForm.Mode"] = List,
+        ["AddDidsForm.First"] = Phone,
+        ["AddDidsForm.Last"] = Phone,
+        ["ConnectDidForm.Number"] = Phone,
+        ["ConnectDidForm.ForwardTo"] = Phone,
+        ["ClientForm.Phone"] = Phone,
+        ["SubAccountForm.ClientName"] = Shown,
+        ["OperatorForm.ResellerName"] = Shown,
+        ["UserForm.ResellerName"] = Shown,
+        ["EditInstanceForm.OperatorName"] = Shown,
+        ["EditInstanceForm.KApiKeyMasked"] = Shown,
     };
 
     [Fact]
