@@ -76,6 +76,14 @@ public sealed class DatabaseMigrator(PortalDbContext db, ILogger<DatabaseMigrato
                     "table, or point ConnectionStrings__Portal at an empty database (./run.sh: stop it and delete .data/postgres).");
             }
 
+            if (!efHistory)
+            {
+                // An empty database. EF's migrate would read the history before creating it and log that
+                // failed read as an error on every first start; an empty history table says the same thing.
+                await ExecuteAsync(connection, history.GetCreateIfNotExistsScript(), cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+
             return;
         }
 
