@@ -86,7 +86,7 @@ public sealed class ClientFormValidator : AbstractValidator<ClientForm>
     public ClientFormValidator(PortalDbContext db, IVatNumberChecker vat)
     {
         RuleFor(x => x.FirstName).Cascade(CascadeMode.Stop)
-            .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage("Enter the client's first name.")
+            .NotEmpty().WithMessage("Enter the client's first name.")
             .MaximumLength(Client.NameMaxLength);
         RuleFor(x => x.LastName).MaximumLength(Client.NameMaxLength);
         RuleFor(x => x.Company).MaximumLength(Client.CompanyMaxLength);
@@ -97,7 +97,7 @@ public sealed class ClientFormValidator : AbstractValidator<ClientForm>
         RuleFor(x => x.Country).Must(c => string.IsNullOrWhiteSpace(c) || Countries.Find(c) is not null)
             .WithMessage("Choose a country from the list.");
         RuleFor(x => x.Email).Cascade(CascadeMode.Stop)
-            .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage("Enter the client's email; it is also their login.")
+            .NotEmpty().WithMessage("Enter the client's email; it is also their login.")
             .MaximumLength(Client.EmailMaxLength)
             .EmailAddress().WithMessage("Enter an email address such as name@example.com.")
             .MustAsync(async (form, email, ct) =>
