@@ -40,7 +40,4 @@ public sealed record InstanceSettings(
 }
 
 /// <summary>A change the rules of §3 refuse; the message is shown to the user.</summary>
-public sealed class InstanceRuleException(string field, string message) : Exception(message)
-{
-    public string Field { get; } = field;
-}
+public sealed class InstanceRuleException(string field, string message) : RuleViolationException(field, message);

@@ -299,4 +299,4 @@ public sealed class LicenceActivation : ITenantOwned, IAudited
 }
 
 /// <summary>A licensing rule the user broke; the message is for them.</summary>
-public sealed class LicenceRuleException(string message) : Exception(message);
+public sealed class LicenceRuleException(string message) : RuleViolationException(string.Empty, message);

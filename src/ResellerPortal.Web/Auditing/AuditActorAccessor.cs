@@ -14,6 +14,10 @@ public sealed class AuditActorAccessor(IHttpContextAccessor httpContextAccessor)
 
     public void UseSystem(string what) => _override = AuditActor.System(what);
 
+    /// <summary>The name shown on a record as "last changed by": the user's display name, or the job's name.</summary>
+    public string DisplayName() =>
+        _override?.Name ?? (httpContextAccessor.HttpContext?.User is { Identity.IsAuthenticated: true } user ? user.GetDisplayName() : "anonymous");
+
     public AuditActor Current()
     {
         if (_override is not null)

@@ -24,6 +24,9 @@ public static class Policies
     /// <summary>Who may create and edit instances; Support only reads (§1).</summary>
     public const string InstanceEditors = nameof(InstanceEditors);
 
+    /// <summary>Who may set or change an instance's TEST state (§3): the provider only.</summary>
+    public const string TestInstances = nameof(TestInstances);
+
     /// <summary>
     /// Who may see clients, packages, sub-accounts and DIDs with their notes, history and exports: the
     /// reseller's staff (their own, a ResellerUser only their operators' clients) and the provider's
@@ -58,6 +61,7 @@ public static class Policies
         options.AddPolicy(Client, p => p.RequireRole(Roles.Client).RequireClaim(PortalClaims.ResellerId));
         options.AddPolicy(InstanceViewers, p => p.RequireRole(Roles.PlatformAdmin, Roles.Support, Roles.ResellerAdmin, Roles.ResellerUser));
         options.AddPolicy(InstanceEditors, p => p.RequireRole(Roles.PlatformAdmin, Roles.ResellerAdmin, Roles.ResellerUser));
+        options.AddPolicy(TestInstances, p => p.RequireRole(Roles.PlatformAdmin));
         options.AddPolicy(RecordViewers, p => p.RequireRole(Roles.PlatformAdmin, Roles.Support, Roles.ResellerAdmin, Roles.ResellerUser));
         options.AddPolicy(RecordEditors, p => p.RequireAssertion(c => c.User.MayEditRecords()));
         options.AddPolicy(JobsViewers, p => p.RequireRole(Roles.PlatformAdmin, Roles.Support));

@@ -29,12 +29,15 @@ public static class ServiceRegistration
 
         services.AddScoped<TenantContext>();
         services.AddScoped<AuditActorAccessor>();
+        services.AddScoped<Permissions>();
         services.AddScoped<AuditInterceptor>();
         services.AddSingleton<TenantStampingInterceptor>();
+        services.AddSingleton<ConstraintViolationInterceptor>();
         services.AddDbContext<PortalDbContext>((sp, options) => options
             .UseNpgsql(connectionString)
             .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, TenantModelCacheKeyFactory>()
-            .AddInterceptors(sp.GetRequiredService<TenantStampingInterceptor>(), sp.GetRequiredService<AuditInterceptor>()));
+            .AddInterceptors(
+                sp.GetRequiredService<TenantStampingInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<ConstraintViolationInterceptor>()));
         services.AddScoped<DatabaseMigrator>();
 
         AddIdentity(services, portal);
@@ -60,7 +63,6 @@ public static class ServiceRegistration
                 options.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((value, _) => $"'{value}' is not a valid value here.");
                 options.ModelBindingMessageProvider.SetValueMustBeANumberAccessor(_ => "Enter a number.");
                 options.ModelBindingMessageProvider.SetValueIsInvalidAccessor(value => $"'{value}' is not a valid value here.");
-                options.Filters.Add<ValidationFilter>();
                 RouteIdentityBinding.Configure(options);
                 ValueBinders.Configure(options);
             })

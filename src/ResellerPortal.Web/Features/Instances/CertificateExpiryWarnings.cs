@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using ResellerPortal.Domain.Instances;
 using ResellerPortal.Web.Data;
 using ResellerPortal.Web.Email;
@@ -68,7 +67,7 @@ public sealed class CertificateExpiryWarnings(PortalDbContext db, EmailOutbox ou
             await db.SaveChangesAsync(ct);
             return true;
         }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (ConstraintViolationException ex) when (ex.Constraint == "PK_CertificateWarnings")
         {
             logger.LogInformation("Certificate warning {Threshold} for {Domain} was sent by another run", warning.Threshold, warning.Domain);
             db.ChangeTracker.Clear();

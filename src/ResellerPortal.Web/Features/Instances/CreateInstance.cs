@@ -1,8 +1,10 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using ResellerPortal.Domain.Instances;
+using ResellerPortal.Web.Auditing;
+using ResellerPortal.Web.Auth;
 using ResellerPortal.Web.Data;
+using ResellerPortal.Web.UseCases;
 
 namespace ResellerPortal.Web.Features.Instances;
 
@@ -36,87 +38,74 @@ public sealed class CreateInstanceFormValidator : InstanceFormValidator<CreateIn
 
 /// <summary>
 /// Creates an instance with every rule of §3: the name free across the platform (the unique index
-/// decides races), TEST for the provider only and once per operator, DEMO once per customer.
+/// decides races, <see cref="ConstraintViolations"/> words them), TEST for the provider only and once
+/// per operator, DEMO once per customer.
 /// </summary>
-public sealed class CreateInstance(PortalDbContext db, NameAvailability names, InstanceSecrets secrets, ProvisioningTrigger provisioning, TimeProvider clock)
+public sealed class CreateInstance(
+    PortalDbContext db,
+    IValidator<CreateInstanceForm> validator,
+    NameAvailability names,
+    InstanceSecrets secrets,
+    ProvisioningTrigger provisioning,
+    Permissions can,
+    AuditActorAccessor actors,
+    TimeProvider clock)
 {
-    public async Task<InstanceResult> HandleAsync(CreateInstanceForm form, bool mayUseTest, string actor, CancellationToken ct)
+    public async Task<Result<Instance>> HandleAsync(CreateInstanceForm form, CancellationToken ct)
     {
+        if (await validator.RefuseAsync(form, ct) is { } invalid)
+        {
+            return invalid;
+        }
+
         var op = await db.Operators.SingleOrDefaultAsync(o => o.Id == form.OperatorId, ct);
         if (op is null)
         {
-            return InstanceResult.Refused(nameof(form.OperatorId), "Choose one of your operators.");
+            return Result.Refused(nameof(form.OperatorId), "Choose one of your operators.");
         }
 
         var availability = await names.CheckAsync(form.Name, ct);
         if (!availability.Available)
         {
-            return InstanceResult.Refused(nameof(form.Name), NameAvailability.Explain(availability.Reason!));
+            return Result.Refused(nameof(form.Name), NameAvailability.Explain(availability.Reason!));
         }
 
         var settings = form.ToSettings();
+        var mayUseTest = await can.AllowsAsync(Policies.TestInstances);
         if (await InstanceRules.CheckStateAsync(db, op.Id, null, settings, mayUseTest, ct) is { } refusal)
         {
             return refusal;
         }
 
-        Instance instance;
-        try
-        {
-            instance = Instance.Create(op.ResellerId, op.Id, availability.Name, settings, secrets.Protect(form.Password), mayUseTest, clock.GetUtcNow(), actor);
-        }
-        catch (InstanceRuleException ex)
-        {
-            return InstanceResult.Refused(ex.Field, ex.Message);
-        }
-
+        var instance = Instance.Create(op.ResellerId, op.Id, availability.Name, settings, secrets.Protect(form.Password), mayUseTest, clock.GetUtcNow(), actors.DisplayName());
         if (!string.IsNullOrEmpty(form.KApiKey))
         {
             instance.ProtectKApiKey(secrets.Protect(form.KApiKey));
         }
 
         db.Instances.Add(instance);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique)
-        {
-            // Someone created the same name (or this operator's TEST) between our check and our insert.
-            db.Entry(instance).State = EntityState.Detached;
-            return unique.ConstraintName == "IX_Instances_OneTestPerOperator"
-                ? InstanceResult.Refused(nameof(form.State), "This operator already has its TEST instance.")
-                : InstanceResult.Refused(nameof(form.Name), NameAvailability.Explain(NameAvailability.Taken));
-        }
-
+        await db.SaveChangesAsync(ct);
         provisioning.Provisioning(instance.CreatedAt);
-        return InstanceResult.Done(instance);
+        return instance;
     }
-}
-
-public sealed record InstanceResult(Instance? Instance, string? Field, string? Error, bool Restarts = false)
-{
-    public static InstanceResult Done(Instance instance, bool restarts = false) => new(instance, null, null, restarts);
-
-    public static InstanceResult Refused(string field, string error) => new(null, field, error);
 }
 
 /// <summary>The state rules that need the database: one TEST per operator, one DEMO per customer.</summary>
 public static class InstanceRules
 {
-    public static async Task<InstanceResult?> CheckStateAsync(PortalDbContext db, Guid operatorId, Instance? current, InstanceSettings settings, bool mayUseTest, CancellationToken ct)
+    public static async Task<Refusal?> CheckStateAsync(PortalDbContext db, Guid operatorId, Instance? current, InstanceSettings settings, bool mayUseTest, CancellationToken ct)
     {
         var currentId = current?.Id;
         if (!mayUseTest && (settings.State == ClientState.Test) != (current?.State == ClientState.Test))
         {
-            return InstanceResult.Refused(nameof(InstanceForm.State), "Only the provider can set or change the TEST state.");
+            return Result.Refused(nameof(InstanceForm.State), "Only the provider can set or change the TEST state.");
         }
 
         if (settings.State == ClientState.Test && current?.State != ClientState.Test
             && await db.Instances.IgnoreQueryFilters([PortalDbContext.OperatorScopeFilter])
                 .AnyAsync(i => i.OperatorId == operatorId && i.State == ClientState.Test && i.Id != currentId, ct))
         {
-            return InstanceResult.Refused(nameof(InstanceForm.State), "This operator already has its TEST instance.");
+            return Result.Refused(nameof(InstanceForm.State), "This operator already has its TEST instance.");
         }
 
         if (settings.State == ClientState.Demo && current?.WasDemo != true)
@@ -130,7 +119,7 @@ public static class InstanceRules
                 .AnyAsync(ct);
             if (earlier)
             {
-                return InstanceResult.Refused(nameof(InstanceForm.State), "This customer (same company name or contact email) already had a DEMO: a demo runs once per customer. Choose SOLD.");
+                return Result.Refused(nameof(InstanceForm.State), "This customer (same company name or contact email) already had a DEMO: a demo runs once per customer. Choose SOLD.");
             }
         }
 

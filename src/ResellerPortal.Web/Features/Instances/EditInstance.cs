@@ -1,6 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using ResellerPortal.Domain.Instances;
+using FluentValidation;
+using ResellerPortal.Web.Auditing;
+using ResellerPortal.Web.Auth;
 using ResellerPortal.Web.Data;
+using ResellerPortal.Web.UseCases;
 
 namespace ResellerPortal.Web.Features.Instances;
 
@@ -30,19 +34,25 @@ public sealed class EditInstanceFormValidator : InstanceFormValidator<EditInstan
 
 /// <summary>
 /// Saves an edit: the rules of §3, a restart warning before any change that restarts the instance,
-/// and optimistic concurrency on the row version so a newer change is never overwritten.
+/// and optimistic concurrency on the row version so a newer change is never overwritten. It reads the
+/// instance once and fills the form's read-only parts from it, so a refused form is re-shown as is.
 /// </summary>
-public sealed class EditInstance(PortalDbContext db, InstanceSecrets secrets, ProvisioningTrigger provisioning, TimeProvider clock)
+public sealed class EditInstance(
+    PortalDbContext db,
+    IValidator<EditInstanceForm> validator,
+    InstanceSecrets secrets,
+    ProvisioningTrigger provisioning,
+    Permissions can,
+    AuditActorAccessor actors,
+    TimeProvider clock)
 {
-    public Task<Instance?> FindAsync(Guid id, CancellationToken ct) =>
-        db.Instances.SingleOrDefaultAsync(i => i.Id == id, ct);
-
-    public async Task<EditInstanceForm?> LoadFormAsync(Guid id, CancellationToken ct)
+    /// <summary>The form as the edit page opens it.</summary>
+    public async Task<Result<EditInstanceForm>> LoadAsync(Guid id, CancellationToken ct)
     {
-        var instance = await FindAsync(id, ct);
+        var instance = await db.Instances.SingleOrDefaultAsync(i => i.Id == id, ct);
         if (instance is null)
         {
-            return null;
+            return Result.NotFound;
         }
 
         var form = new EditInstanceForm { Id = id, Version = instance.Version };
@@ -51,45 +61,36 @@ public sealed class EditInstance(PortalDbContext db, InstanceSecrets secrets, Pr
         return form;
     }
 
-    /// <summary>The read-only parts of the form, from the stored instance.</summary>
-    public async Task DescribeAsync(EditInstanceForm form, Instance instance, CancellationToken ct)
+    public async Task<Result<(Instance Instance, bool Restarts)>> HandleAsync(Guid id, EditInstanceForm form, CancellationToken ct)
     {
-        form.Name = instance.Name;
-        form.OperatorName = await db.Operators.Where(o => o.Id == instance.OperatorId).Select(o => o.Name).SingleAsync(ct);
-        form.KApiKeyMasked = secrets.Mask(instance.KApiKeyProtected);
-    }
-
-    public async Task<InstanceResult> HandleAsync(EditInstanceForm form, bool mayUseTest, string actor, CancellationToken ct)
-    {
-        var instance = await FindAsync(form.Id, ct);
+        form.Id = id;
+        var instance = await db.Instances.SingleOrDefaultAsync(i => i.Id == id, ct);
         if (instance is null)
         {
-            return InstanceResult.Refused(string.Empty, "not found");
+            return Result.NotFound;
+        }
+
+        await DescribeAsync(form, instance, ct);
+        if (await validator.RefuseAsync(form, ct) is { } invalid)
+        {
+            return invalid;
         }
 
         var settings = form.ToSettings();
         if (settings.RestartsComparedTo(instance.Settings) && !form.ConfirmRestart)
         {
             form.RestartWarning = true;
-            return InstanceResult.Refused(nameof(form.ConfirmRestart), RestartWarningText);
+            return Result.Refused(nameof(form.ConfirmRestart), RestartWarningText);
         }
 
+        var mayUseTest = await can.AllowsAsync(Policies.TestInstances);
         if (await InstanceRules.CheckStateAsync(db, instance.OperatorId, instance, settings, mayUseTest, ct) is { } refusal)
         {
             return refusal;
         }
 
         db.Entry(instance).Property(i => i.Version).OriginalValue = form.Version;
-        bool restarts;
-        try
-        {
-            restarts = instance.Update(settings, mayUseTest, clock.GetUtcNow(), actor);
-        }
-        catch (InstanceRuleException ex)
-        {
-            return InstanceResult.Refused(ex.Field, ex.Message);
-        }
-
+        var restarts = instance.Update(settings, mayUseTest, clock.GetUtcNow(), actors.DisplayName());
         if (form.ClearKApiKey)
         {
             instance.ProtectKApiKey(null);
@@ -106,15 +107,15 @@ public sealed class EditInstance(PortalDbContext db, InstanceSecrets secrets, Pr
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            var newer = await db.Instances.AsNoTracking().SingleOrDefaultAsync(i => i.Id == form.Id, ct);
+            var newer = await db.Instances.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct);
             if (newer is null)
             {
-                return InstanceResult.Refused(string.Empty, "This instance was deleted while you were editing it.");
+                return Result.Refused(string.Empty, "This instance was deleted while you were editing it.");
             }
 
             // Keep what the user typed; take the new version so that saving again is a deliberate overwrite.
             form.Version = newer.Version;
-            return InstanceResult.Refused(string.Empty,
+            return Result.Refused(string.Empty,
                 $"Not saved: {newer.LastChangedBy} changed this instance at {newer.LastChangedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC after you opened it. Your values are kept below; check them against the current ones and save again.");
         }
 
@@ -123,7 +124,15 @@ public sealed class EditInstance(PortalDbContext db, InstanceSecrets secrets, Pr
             provisioning.Restart(requestedAt);
         }
 
-        return InstanceResult.Done(instance, restarts);
+        return (instance, restarts);
+    }
+
+    /// <summary>The read-only parts of the form, from the stored instance.</summary>
+    private async Task DescribeAsync(EditInstanceForm form, Instance instance, CancellationToken ct)
+    {
+        form.Name = instance.Name;
+        form.OperatorName = await db.Operators.Where(o => o.Id == instance.OperatorId).Select(o => o.Name).SingleAsync(ct);
+        form.KApiKeyMasked = secrets.Mask(instance.KApiKeyProtected);
     }
 
     public const string RestartWarningText =

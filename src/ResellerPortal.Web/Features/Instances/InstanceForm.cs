@@ -1,5 +1,6 @@
 using FluentValidation;
 using ResellerPortal.Domain.Instances;
+using ResellerPortal.Web.UseCases;
 
 namespace ResellerPortal.Web.Features.Instances;
 
@@ -94,8 +95,7 @@ public abstract class InstanceFormValidator<T> : AbstractValidator<T>
             .WithMessage($"Max. retention is between {InstanceSettings.MinRetentionDays} and {InstanceSettings.MaxRetentionDays:N0} days.");
         RuleFor(x => x.State).Must(s => ClientStateText.TryParseState(s, out _)).WithMessage("Choose DEMO, SOLD or TEST.");
         RuleFor(x => x.Mode).Must(m => ClientStateText.TryParseMode(m, out _)).WithMessage("Choose ON, EXPIRED or REMOVED.");
-        RuleFor(x => x.ExpirationDate).InclusiveBetween(new DateOnly(2000, 1, 1), new DateOnly(2100, 12, 31))
-            .WithMessage("Choose a date between 2000 and 2100, or leave it empty.");
+        RuleFor(x => x.ExpirationDate).WithinPortalDates();
         RuleFor(x => x.ContactPerson).MaximumLength(InstanceSettings.PersonMaxLength).WithMessage($"At most {InstanceSettings.PersonMaxLength} characters.");
         RuleFor(x => x.BillingPerson).MaximumLength(InstanceSettings.PersonMaxLength).WithMessage($"At most {InstanceSettings.PersonMaxLength} characters.");
         RuleFor(x => x.ContactEmail).MaximumLength(InstanceSettings.EmailMaxLength).WithMessage($"At most {InstanceSettings.EmailMaxLength} characters.")

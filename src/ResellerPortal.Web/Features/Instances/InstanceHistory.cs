@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ResellerPortal.Domain.Auditing;
 using ResellerPortal.Domain.Instances;
 using ResellerPortal.Web.Data;
+using ResellerPortal.Web.UseCases;
 
 namespace ResellerPortal.Web.Features.Instances;
 
@@ -10,12 +11,12 @@ public sealed record InstanceHistoryModel(Guid Id, string Name, IReadOnlyList<Au
 /// <summary>The audit trail of one instance, once the instance itself is visible to the user.</summary>
 public sealed class InstanceHistory(PortalDbContext db)
 {
-    public async Task<InstanceHistoryModel?> HandleAsync(Guid id, CancellationToken ct)
+    public async Task<Result<InstanceHistoryModel>> HandleAsync(Guid id, CancellationToken ct)
     {
         var name = await db.Instances.Where(i => i.Id == id).Select(i => i.Name).SingleOrDefaultAsync(ct);
         if (name is null)
         {
-            return null;
+            return Result.NotFound;
         }
 
         var entries = await db.AuditEntries.AsNoTracking()

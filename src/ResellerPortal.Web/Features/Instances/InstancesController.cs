@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using ResellerPortal.Domain;
 using ResellerPortal.Web.Auth;
 using ResellerPortal.Web.Data;
+using ResellerPortal.Web.UseCases;
 
 namespace ResellerPortal.Web.Features.Instances;
 
@@ -13,24 +13,18 @@ namespace ResellerPortal.Web.Features.Instances;
 /// </summary>
 [Authorize(Policy = Policies.InstanceViewers)]
 [Route("instances")]
-public sealed class InstancesController(PortalDbContext db) : Controller
+public sealed class InstancesController(PortalDbContext db, Permissions can) : Controller
 {
     private bool IsHtmx => Request.Headers.ContainsKey("HX-Request");
 
-    private bool MayUseTest => User.IsInRole(Roles.PlatformAdmin);
-
-    private bool MayEdit => !User.IsInRole(Roles.Support);
-
-    private string Actor => User.GetDisplayName();
-
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] InstanceFilter filter, [FromServices] ListInstances list, CancellationToken ct) =>
-        View(await list.HandleAsync(filter, MayEdit, ct));
+        View(await list.HandleAsync(filter, await can.AllowsAsync(Policies.InstanceEditors), ct));
 
     /// <summary>More cards after <see cref="InstanceFilter.After"/> ("Load more").</summary>
     [HttpGet("cards")]
     public async Task<IActionResult> Cards([FromQuery] InstanceFilter filter, [FromServices] ListInstances list, CancellationToken ct) =>
-        PartialView("_CardsPage", await list.HandleAsync(filter, MayEdit, ct));
+        PartialView("_CardsPage", await list.HandleAsync(filter, await can.AllowsAsync(Policies.InstanceEditors), ct));
 
     [HttpGet("name-availability")]
     public async Task<IActionResult> NameAvailability(string? name, [FromServices] NameAvailability names, CancellationToken ct) =>
@@ -38,100 +32,54 @@ public sealed class InstancesController(PortalDbContext db) : Controller
 
     [Authorize(Policy = Policies.InstanceEditors)]
     [HttpGet("new")]
-    public async Task<IActionResult> Create(Guid? @operator, CancellationToken ct)
-    {
-        var form = new CreateInstanceForm { OperatorId = @operator };
-        return await ShowCreateAsync(form, ct);
-    }
+    public Task<IActionResult> Create(Guid? @operator, CancellationToken ct) =>
+        ShowCreateAsync(new CreateInstanceForm { OperatorId = @operator }, ct);
 
     [Authorize(Policy = Policies.InstanceEditors)]
     [HttpPost("new")]
-    public async Task<IActionResult> Create(CreateInstanceForm form, [FromServices] CreateInstance create, CancellationToken ct)
-    {
-        if (ModelState.IsValid)
-        {
-            var result = await create.HandleAsync(form, MayUseTest, Actor, ct);
-            if (result.Instance is { } instance)
+    public Task<IActionResult> Create(CreateInstanceForm form, [FromServices] CreateInstance create, CancellationToken ct) =>
+        this.SubmitAsync(form, () => create.HandleAsync(form, ct),
+            done: instance => new GoTo(CardsOf(instance.Name), $"Instance {instance.Name} created. It is being provisioned and will be available in a few minutes."),
+            reshow: () =>
             {
-                TempData["Flash"] = $"Instance {instance.Name} created. It is being provisioned and will be available in a few minutes.";
-                return Done("/instances?q=" + Uri.EscapeDataString(instance.Name));
-            }
-
-            ModelState.AddModelError(result.Field ?? string.Empty, result.Error!);
-        }
-
-        form.Password = string.Empty;
-        return await ShowCreateAsync(form, ct);
-    }
+                form.Password = string.Empty;
+                return ShowCreateAsync(form, ct);
+            });
 
     [HttpGet("{id:guid}/edit")]
-    public async Task<IActionResult> Edit(Guid id, [FromServices] EditInstance edit, CancellationToken ct)
-    {
-        var form = await edit.LoadFormAsync(id, ct);
-        return form is null ? NotFound() : ShowEdit(form);
-    }
+    public async Task<IActionResult> Edit(Guid id, [FromServices] EditInstance edit, CancellationToken ct) =>
+        await this.ShowAsync(edit.LoadAsync(id, ct), async form => await ShowEditAsync(form, readOnly: !await can.AllowsAsync(Policies.InstanceEditors)));
 
     [Authorize(Policy = Policies.InstanceEditors)]
     [HttpPost("{id:guid}/edit")]
-    public async Task<IActionResult> Edit(Guid id, EditInstanceForm form, [FromServices] EditInstance edit, CancellationToken ct)
-    {
-        form.Id = id;
-        var stored = await edit.FindAsync(id, ct);
-        if (stored is null)
-        {
-            return NotFound();
-        }
-
-        if (ModelState.IsValid)
-        {
-            var result = await edit.HandleAsync(form, MayUseTest, Actor, ct);
-            if (result.Instance is { } instance)
+    public Task<IActionResult> Edit(Guid id, EditInstanceForm form, [FromServices] EditInstance edit, CancellationToken ct) =>
+        this.SubmitAsync(form, () => edit.HandleAsync(id, form, ct),
+            done: saved => new GoTo(CardsOf(saved.Instance.Name), saved.Restarts
+                ? $"Instance {saved.Instance.Name} saved. It will restart within 3–5 minutes."
+                : $"Instance {saved.Instance.Name} saved."),
+            reshow: () =>
             {
-                TempData["Flash"] = result.Restarts
-                    ? $"Instance {instance.Name} saved. It will restart within 3–5 minutes."
-                    : $"Instance {instance.Name} saved.";
-                return Done("/instances?q=" + Uri.EscapeDataString(instance.Name));
-            }
-
-            ModelState.AddModelError(result.Field ?? string.Empty, result.Error!);
-            stored = await edit.FindAsync(id, ct) ?? stored;
-        }
-
-        await edit.DescribeAsync(form, stored, ct);
-        form.KApiKey = null;
-        return ShowEdit(form);
-    }
+                form.KApiKey = null;
+                return ShowEditAsync(form, readOnly: false);
+            });
 
     [HttpGet("{id:guid}/history")]
-    public async Task<IActionResult> History(Guid id, [FromServices] InstanceHistory history, CancellationToken ct)
-    {
-        var model = await history.HandleAsync(id, ct);
-        return model is null ? NotFound() : View(model);
-    }
+    public async Task<IActionResult> History(Guid id, [FromServices] InstanceHistory history, CancellationToken ct) =>
+        await this.ShowAsync(history.HandleAsync(id, ct), model => View(model));
+
+    private static string CardsOf(string name) => "/instances?q=" + Uri.EscapeDataString(name);
 
     private async Task<IActionResult> ShowCreateAsync(CreateInstanceForm form, CancellationToken ct)
     {
-        form.MayUseTest = MayUseTest;
+        form.MayUseTest = await can.AllowsAsync(Policies.TestInstances);
         form.Operators = await ListInstances.OperatorChoicesAsync(db, ct);
         return IsHtmx ? PartialView("_CreateForm", form) : View("Create", form);
     }
 
-    private IActionResult ShowEdit(EditInstanceForm form)
+    private async Task<IActionResult> ShowEditAsync(EditInstanceForm form, bool readOnly)
     {
-        form.MayUseTest = MayUseTest;
-        ViewData["ReadOnly"] = !MayEdit;
+        form.MayUseTest = await can.AllowsAsync(Policies.TestInstances);
+        ViewData["ReadOnly"] = readOnly;
         return IsHtmx ? PartialView("_EditForm", form) : View("Edit", form);
-    }
-
-    /// <summary>After a successful save: htmx follows HX-Redirect, a plain form a 303.</summary>
-    private IActionResult Done(string location)
-    {
-        if (IsHtmx)
-        {
-            Response.Headers["HX-Redirect"] = location;
-            return NoContent();
-        }
-
-        return LocalRedirect(location);
     }
 }

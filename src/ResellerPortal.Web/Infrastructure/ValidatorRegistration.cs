@@ -2,48 +2,11 @@ using FluentValidation;
 using FluentValidation.AspNetCore;
 using FluentValidation.Validators;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 
 namespace ResellerPortal.Web.Infrastructure;
 
-/// <summary>
-/// Runs the FluentValidation validator of every bound action argument and puts its errors into
-/// ModelState under the property names, so views show them next to the fields (the one validation
-/// hook: FluentValidation.AspNetCore's automatic validation stays off, see <see cref="ValidatorRegistration"/>).
-/// </summary>
-public sealed class ValidationFilter : IAsyncActionFilter
-{
-    public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
-    {
-        if (context.ActionDescriptor.EndpointMetadata.OfType<ValidatesInActionAttribute>().Any())
-        {
-            await next();
-            return;
-        }
-
-        foreach (var argument in context.ActionArguments.Values)
-        {
-            if (argument is null)
-            {
-                continue;
-            }
-
-            var validatorType = typeof(IValidator<>).MakeGenericType(argument.GetType());
-            if (context.HttpContext.RequestServices.GetService(validatorType) is not IValidator validator)
-            {
-                continue;
-            }
-
-            var result = await validator.ValidateAsync(new ValidationContext<object>(argument), context.HttpContext.RequestAborted);
-            foreach (var error in result.Errors)
-            {
-                context.ModelState.AddModelError(error.PropertyName, error.ErrorMessage);
-            }
-        }
-
-        await next();
-    }
-}
+// TEMPORARY (issue 10): ValidatesInAction and FormValidation remain only until every feature's
+// handler validates its own form; both are deleted when the last controller stops using them.
 
 /// <summary>
 /// The action validates its form itself (<see cref="FormValidation.ValidateAsync"/>) once it has read what
@@ -70,14 +33,14 @@ public static class FormValidation
 public static class ValidatorRegistration
 {
     /// <summary>
-    /// Registers every validator of the web assembly as scoped (some check the database) and FluentValidation's
-    /// client-side adapters, which turn the simple rules into data-val-* attributes for the browser. Its
-    /// automatic server-side validation stays off: <see cref="ValidationFilter"/> and
-    /// <see cref="FormValidation.ValidateAsync"/> run each validator once, asynchronously (README).
+    /// Registers every validator of the web assembly and FluentValidation's client-side adapters, which turn
+    /// the simple rules into data-val-* attributes for the browser. Its automatic server-side validation stays
+    /// off: each use case's handler runs its form's validator (<see cref="UseCases.Result.RefuseAsync"/>) beside
+    /// the rules that need the database, so a form post and an API call meet the same rules.
     /// </summary>
     public static IServiceCollection AddPortalValidators(this IServiceCollection services)
     {
-        services.AddValidatorsFromAssemblyContaining<ValidationFilter>(ServiceLifetime.Scoped);
+        services.AddValidatorsFromAssemblyContaining<UseCases.Refusal>(ServiceLifetime.Scoped);
         services.AddFluentValidationClientsideAdapters(adapters =>
         {
             // The browser compares a range as numbers (parseFloat): a date range would be read as "2000" to
