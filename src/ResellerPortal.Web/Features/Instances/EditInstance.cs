@@ -1,6 +1,6 @@
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using ResellerPortal.Domain.Instances;
-using FluentValidation;
 using ResellerPortal.Web.Auditing;
 using ResellerPortal.Web.Auth;
 using ResellerPortal.Web.Data;
