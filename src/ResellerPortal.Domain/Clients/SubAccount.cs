@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ResellerPortal.Domain.Auditing;
+using ResellerPortal.Domain.Packages;
 using ResellerPortal.Domain.Tenancy;
 
 namespace ResellerPortal.Domain.Clients;
@@ -50,14 +51,46 @@ public sealed partial class SubAccount : ITenantOwned, IAudited
 
     public void Describe(string description) => Description = description.Trim();
 
+    /// <summary>Connects a free sub-account (one without a client, hence without a package) to a client.</summary>
     public void ConnectTo(Guid clientId, DateTimeOffset now)
     {
-        if (ClientId == clientId)
+        if (IsConnected)
         {
-            throw new InvalidOperationException("The sub-account is already connected to this client.");
+            throw new RuleViolationException("SubAccountId", $"{Name} is already connected to a client.");
         }
 
         ClientId = clientId;
+        ConnectedAt = now;
+    }
+
+    /// <summary>
+    /// Moves a connected sub-account, with its DIDs, to another client of the reseller. Its package goes with
+    /// it, so the other client must be billed in the package's currency. <paramref name="package"/> is the
+    /// sub-account's current package (null when it has none).
+    /// </summary>
+    public void MoveTo(Client target, Package? package, DateTimeOffset now)
+    {
+        if (package?.Id != PackageId)
+        {
+            throw new ArgumentException("Pass the sub-account's own package.", nameof(package));
+        }
+
+        if (ClientId is null)
+        {
+            throw new RuleViolationException(string.Empty, "The sub-account is not connected; connect it to a client instead.");
+        }
+
+        if (target.Id == ClientId)
+        {
+            throw new RuleViolationException("ClientEmail", "The sub-account is already with this client.");
+        }
+
+        if (package is not null && package.Currency != target.Currency)
+        {
+            throw new RuleViolationException("ClientEmail", $"Its package is in {package.Currency} but that client is billed in {target.Currency}; change the package first.");
+        }
+
+        ClientId = target.Id;
         ConnectedAt = now;
     }
 
@@ -66,7 +99,7 @@ public sealed partial class SubAccount : ITenantOwned, IAudited
     {
         if (ClientId is null)
         {
-            throw new InvalidOperationException("The sub-account is not connected.");
+            throw new RuleViolationException(string.Empty, "The sub-account is not connected.");
         }
 
         ClientId = null;
@@ -74,7 +107,31 @@ public sealed partial class SubAccount : ITenantOwned, IAudited
         PackageId = null;
     }
 
-    public void AssignPackage(Guid? packageId) => PackageId = packageId;
+    /// <summary>
+    /// Assigns one of the reseller's packages to the sub-account of <paramref name="client"/>: the package's
+    /// amounts are charged to the client, so it must be in the client's currency (§5).
+    /// </summary>
+    public void AssignPackage(Package package, Client client)
+    {
+        if (ClientId is null || ClientId != client.Id)
+        {
+            throw new RuleViolationException(nameof(PackageId), "Connect the sub-account to a client before assigning a package.");
+        }
+
+        if (package.ResellerId != ResellerId)
+        {
+            throw new ArgumentException("The package belongs to another reseller.", nameof(package));
+        }
+
+        if (package.Currency != client.Currency)
+        {
+            throw new RuleViolationException(nameof(PackageId), $"Choose a package in {client.Currency}, the client's currency.");
+        }
+
+        PackageId = package.Id;
+    }
+
+    public void RemovePackage() => PackageId = null;
 
     /// <summary>2–40 lower-case letters, digits, dots, dashes and underscores, starting with a letter or digit.</summary>
     public static bool IsValidName(string? name) =>

@@ -82,7 +82,7 @@ public sealed class Did : ITenantOwned, IAudited
     {
         if (IsConnected)
         {
-            throw new InvalidOperationException($"{Number} is already connected; unconnect or swap it first.");
+            throw new RuleViolationException(nameof(Number), $"{Number} is already connected; unconnect or swap it first.");
         }
 
         SubAccountId = subAccountId;
@@ -93,16 +93,16 @@ public sealed class Did : ITenantOwned, IAudited
 
     public void ChangeTerms(DidTerms terms)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(terms.SetupFee);
-        ArgumentOutOfRangeException.ThrowIfNegative(terms.MonthlyFee);
-        ArgumentOutOfRangeException.ThrowIfNegative(terms.PerMinuteRate);
+        RefuseNegative(nameof(SetupFee), terms.SetupFee);
+        RefuseNegative(nameof(MonthlyFee), terms.MonthlyFee);
+        RefuseNegative(nameof(PerMinuteRate), terms.PerMinuteRate);
         SetupFee = terms.SetupFee;
         MonthlyFee = terms.MonthlyFee;
         PerMinuteRate = terms.PerMinuteRate;
         BillingStart = terms.BillingStart;
         IncludedInUnlimitedPlan = terms.IncludedInUnlimitedPlan;
         ForwardTo = string.IsNullOrWhiteSpace(terms.ForwardTo) ? null : PhoneNumber.NormalizeE164(terms.ForwardTo)
-            ?? throw new ArgumentException("The forwarding number must be E.164.", nameof(terms));
+            ?? throw new RuleViolationException(nameof(ForwardTo), "The forwarding number must be in E.164, e.g. +447700900000.");
         VoicemailEmail = string.IsNullOrWhiteSpace(terms.VoicemailEmail) ? null : terms.VoicemailEmail.Trim().ToLowerInvariant();
     }
 
@@ -112,7 +112,7 @@ public sealed class Did : ITenantOwned, IAudited
     {
         if (!IsConnected)
         {
-            throw new InvalidOperationException($"{Number} is not connected.");
+            throw new RuleViolationException(string.Empty, $"{Number} is not connected.");
         }
 
         SubAccountId = null;
@@ -133,18 +133,26 @@ public sealed class Did : ITenantOwned, IAudited
     {
         if (!IsConnected)
         {
-            throw new InvalidOperationException($"{Number} is not connected, so there is nothing to swap.");
+            throw new RuleViolationException("Replacement", $"{Number} is not connected, so there is nothing to swap.");
         }
 
         if (replacement.IsConnected)
         {
-            throw new InvalidOperationException($"{replacement.Number} is already connected.");
+            throw new RuleViolationException("Replacement", $"{replacement.Number} is already connected.");
         }
 
         var subAccount = SubAccountId!.Value;
         var terms = Terms;
         Unconnect();
         replacement.Connect(subAccount, terms, now);
+    }
+
+    internal static void RefuseNegative(string field, decimal amount)
+    {
+        if (amount < 0m)
+        {
+            throw new RuleViolationException(field, "Enter an amount of 0 or more.");
+        }
     }
 }
 
@@ -179,10 +187,14 @@ public sealed class DidDefaults : ITenantOwned, IAudited
 
     public void Change(decimal setupFee, decimal monthlyFee, decimal perMinuteRate, int freeDays)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(setupFee);
-        ArgumentOutOfRangeException.ThrowIfNegative(monthlyFee);
-        ArgumentOutOfRangeException.ThrowIfNegative(perMinuteRate);
-        ArgumentOutOfRangeException.ThrowIfNegative(freeDays);
+        Did.RefuseNegative(nameof(SetupFee), setupFee);
+        Did.RefuseNegative(nameof(MonthlyFee), monthlyFee);
+        Did.RefuseNegative(nameof(PerMinuteRate), perMinuteRate);
+        if (freeDays < 0)
+        {
+            throw new RuleViolationException(nameof(FreeDays), "Enter 0 or more days.");
+        }
+
         SetupFee = setupFee;
         MonthlyFee = monthlyFee;
         PerMinuteRate = perMinuteRate;

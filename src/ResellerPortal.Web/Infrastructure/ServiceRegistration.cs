@@ -8,8 +8,11 @@ using ResellerPortal.Web.Auth;
 using ResellerPortal.Web.Data;
 using ResellerPortal.Web.Email;
 using ResellerPortal.Web.Features.Clients;
+using ResellerPortal.Web.Features.Dids;
 using ResellerPortal.Web.Features.Instances;
 using ResellerPortal.Web.Features.Keys;
+using ResellerPortal.Web.Features.Packages;
+using ResellerPortal.Web.Features.SubAccounts;
 using ResellerPortal.Web.Jobs;
 using ResellerPortal.Web.Tenancy;
 
@@ -89,6 +92,9 @@ public static class ServiceRegistration
         services.AddScoped<Features.Resellers.ResellerAdministration>();
         services.AddInstances(configuration);
         services.AddClientsFeature();
+        services.AddSubAccountsFeature();
+        services.AddPackagesFeature();
+        services.AddDidsFeature();
         services.AddKeysFeature(configuration);
         services.AddScoped<DemoData.DemoSeeder>();
         return services;

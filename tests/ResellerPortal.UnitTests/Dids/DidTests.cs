@@ -1,3 +1,4 @@
+using ResellerPortal.Domain;
 using ResellerPortal.Domain.Dids;
 
 namespace ResellerPortal.UnitTests.Dids;
@@ -17,7 +18,7 @@ public sealed class DidTests
 
         Assert.Equal(("+442079460000", sub, Terms with { VoicemailEmail = "vm@example.com" }), (did.Number, did.SubAccountId, did.Terms));
         Assert.NotNull(did.ConnectionId);
-        Assert.Throws<InvalidOperationException>(() => did.Connect(Guid.NewGuid(), Terms, Now));
+        Assert.Throws<RuleViolationException>(() => did.Connect(Guid.NewGuid(), Terms, Now));
     }
 
     [Fact]
@@ -29,7 +30,7 @@ public sealed class DidTests
         did.Unconnect();
 
         Assert.Equal((false, 0m, null, null), (did.IsConnected, did.MonthlyFee, did.BillingStart, did.ConnectionId));
-        Assert.Throws<InvalidOperationException>(did.Unconnect);
+        Assert.Throws<RuleViolationException>(did.Unconnect);
     }
 
     [Fact]

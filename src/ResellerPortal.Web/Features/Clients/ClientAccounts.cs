@@ -142,7 +142,7 @@ public sealed class ClientAccounts(PortalDbContext db, AuditActorAccessor actors
     /// </summary>
     public async Task AssignPackageAsync(Client client, SubAccount sub, Package package, bool chargeSetupFee, DateTimeOffset now, CancellationToken ct)
     {
-        sub.AssignPackage(package.Id);
+        sub.AssignPackage(package, client);
         var key = $"package-setup:{sub.Id:N}:{package.Id:N}";
         if (chargeSetupFee && package.SetupFee > 0m
             && !await db.LedgerEntries.IgnoreQueryFilters().AnyAsync(l => l.ClientId == client.Id && l.Key == key, ct))

@@ -1,4 +1,3 @@
-using ResellerPortal.Web.Features.Dids;
 using ResellerPortal.Web.Features.Records;
 
 namespace ResellerPortal.Web.Features.Clients;
@@ -10,7 +9,6 @@ public static class ClientsRegistration
     {
         services.AddScoped<ClientList>();
         services.AddScoped<ClientAccounts>();
-        services.AddScoped<DidInventory>();
         services.AddScoped<RecordPanels>();
         services.AddSingleton<IVatNumberChecker, FormatOnlyVatNumberChecker>();
         return services;

@@ -1,14 +1,15 @@
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using ResellerPortal.Domain.Money;
 using ResellerPortal.Domain.Packages;
-using ResellerPortal.Web.Data;
 
 namespace ResellerPortal.Web.Features.Packages;
 
 /// <summary>Every field of the manual's package tabs (seed 003 "Manage Rates and Packages": details, fees, free minutes, per-area rates, free zones, services).</summary>
 public sealed class PackageForm
 {
+    /// <summary>The package edited (null: a new one); set from the route, never from the posted form.</summary>
+    [BindNever]
     public Guid? Id { get; set; }
 
     public string? Name { get; set; }
@@ -84,16 +85,11 @@ public sealed class PackageForm
 
 public sealed class PackageFormValidator : AbstractValidator<PackageForm>
 {
-    public PackageFormValidator(PortalDbContext db)
+    public PackageFormValidator()
     {
         RuleFor(x => x.Name).Cascade(CascadeMode.Stop)
             .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Name the package; clients see the name in their transaction history.")
-            .MaximumLength(Package.NameMaxLength)
-            .MustAsync(async (form, name, ct) =>
-            {
-                var trimmed = name!.Trim();
-                return !await db.Packages.AnyAsync(p => p.Name == trimmed && p.Id != form.Id, ct);
-            }).WithMessage("You already have a package with this name.");
+            .MaximumLength(Package.NameMaxLength);
         RuleFor(x => x.Currency).Must(Currencies.IsKnown).WithMessage("Choose an ISO 4217 currency from the list.");
         RuleFor(x => x.MarkupFixed).InclusiveBetween(0m, 100m).WithMessage("Enter a fixed markup per minute of 0 or more (e.g. 0.0025).");
         RuleFor(x => x.MarkupPercent).InclusiveBetween(0m, 10_000m).WithMessage("Enter a percentage of 0 or more (e.g. 20).");
