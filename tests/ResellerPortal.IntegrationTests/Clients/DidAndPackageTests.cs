@@ -211,9 +211,9 @@ public sealed class DidAndPackageTests(PostgresFixture postgres) : PortalTest(po
         var (_, client) = await owner.GetPageAsync($"/clients/{clients[0].Id}");
         Assert.Equal("Standard EU", client.QuerySelector("[data-subaccount=front-desk] [data-package]")!.TextContent);
 
-        var unknown = await owner.SubmitAsync(url, [new("clientEmail", "nobody@example.com")], url + "/move");
-        Assert.Equal("None of your clients has this email.", Message(await unknown.Content.ReadAsStringAsync(), "clientEmail"));
-        await owner.SubmitAsync(url, [new("clientEmail", clients[1].Email)], url + "/move");
+        var unknown = await owner.SubmitAsync(url, [new("ClientEmail", "nobody@example.com")], url + "/move");
+        Assert.Equal("None of your clients has this email.", Message(await unknown.Content.ReadAsStringAsync(), "ClientEmail"));
+        await owner.SubmitAsync(url, [new("ClientEmail", clients[1].Email)], url + "/move");
         Assert.Equal(clients[1].Id, await AsPlatformAsync(db => db.SubAccounts.Where(s => s.Name == "front-desk").Select(s => s.ClientId!.Value).SingleAsync()));
 
         var unconnected = await owner.SubmitAsync(url, [], url + "/unconnect");
