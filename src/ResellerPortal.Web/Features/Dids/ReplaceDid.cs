@@ -15,8 +15,13 @@ public sealed class ReplaceDidForm
 
 public sealed class ReplaceDidFormValidator : AbstractValidator<ReplaceDidForm>
 {
+    /// <summary>Room for a number typed with spaces, dashes and brackets; the E.164 form stored is at most 16.</summary>
+    public const int TypedMaxLength = 40;
+
     public ReplaceDidFormValidator() =>
-        RuleFor(x => x.Replacement).Must(v => PhoneNumber.Problem(v) is null)
+        RuleFor(x => x.Replacement).Cascade(CascadeMode.Stop)
+            .MaximumLength(TypedMaxLength).WithMessage("Not a phone number: too long.")
+            .Must(v => PhoneNumber.Problem(v) is null)
             .WithMessage((_, v) => $"{PhoneNumber.Problem(v)} Enter the replacement number in E.164, e.g. +442079460001.");
 }
 
