@@ -41,13 +41,16 @@ public sealed partial class ClientJourneyTests(BrowserFixture fixture) : Browser
         // The reseller's DID defaults fill the charges; the number comes from the range just added.
         await Expect(Page.Locator("#ConnectDid_SetupFee")).Not.ToBeEmptyAsync();
         await Page.Locator("#ConnectDid_Number").FillAsync("+15559990005");
+        // Charging the setup fee now is a choice: the box starts unticked, as for a package.
+        await Expect(Page.Locator("#ConnectDid_ChargeSetupFee")).Not.ToBeCheckedAsync();
+        await Page.Locator("#ConnectDid_ChargeSetupFee").CheckAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Connect DID" }).ClickAsync();
         await Expect(Page.Locator("[data-flash]")).ToHaveTextAsync("+15559990005 connected to wilma-desk.");
         await Expect(Page.Locator("#subaccount-dids [data-did='+15559990005']")).ToBeVisibleAsync();
 
         await Page.GotoAsync(clientUrl);
         await Expect(Page.Locator("#client-dids [data-did='+15559990005']")).ToBeVisibleAsync();
-        // The DID's default setup fee (5.00) was charged at connection.
+        // The DID's default setup fee (5.00) was charged at connection, as ticked.
         await Expect(Page.Locator("[data-balance]")).ToHaveAttributeAsync("data-balance", "-5.00");
 
         await Page.Locator("#Transaction_Amount").FillAsync("25");

@@ -41,8 +41,12 @@ public sealed class SubAccountPackageDidFormTests(PostgresFixture postgres) : Po
         var url = $"/subaccounts/{sub}";
         var fields = new Dictionary<string, string>
         {
-            ["ConnectDid.Number"] = FreeNumber, ["ConnectDid.SetupFee"] = "4", ["ConnectDid.MonthlyFee"] = "2", ["ConnectDid.PerMinuteRate"] = "0.01",
-            ["ConnectDid.BillingStart"] = "2026-12-01", ["ConnectDid.ChargeSetupFee"] = "true",
+            ["ConnectDid.Number"] = FreeNumber,
+            ["ConnectDid.SetupFee"] = "4",
+            ["ConnectDid.MonthlyFee"] = "2",
+            ["ConnectDid.PerMinuteRate"] = "0.01",
+            ["ConnectDid.BillingStart"] = "2026-12-01",
+            ["ConnectDid.ChargeSetupFee"] = "true",
         };
         fields[field] = value;
 
@@ -145,8 +149,17 @@ public sealed class SubAccountPackageDidFormTests(PostgresFixture postgres) : Po
         using var owner = await SignedInAsync(DemoSeeder.Reseller1Email);
         var fields = new Dictionary<string, string>
         {
-            ["Name"] = "Edge", ["Currency"] = "EUR", ["MarkupFixed"] = "0", ["MarkupPercent"] = "0", ["PulseFirst"] = "60", ["PulseNext"] = "60",
-            ["Route"] = "Value", ["MonthlyFee"] = "1", ["SetupFee"] = "0", ["FreeMinutes"] = "0", ["ViewSetting"] = "Standard",
+            ["Name"] = "Edge",
+            ["Currency"] = "EUR",
+            ["MarkupFixed"] = "0",
+            ["MarkupPercent"] = "0",
+            ["PulseFirst"] = "60",
+            ["PulseNext"] = "60",
+            ["Route"] = "Value",
+            ["MonthlyFee"] = "1",
+            ["SetupFee"] = "0",
+            ["FreeMinutes"] = "0",
+            ["ViewSetting"] = "Standard",
         };
         fields[field] = value;
 

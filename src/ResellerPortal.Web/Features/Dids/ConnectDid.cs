@@ -63,6 +63,9 @@ public sealed class ConnectDidFormValidator : AbstractValidator<ConnectDidForm>
 /// Connects a free DID to a connected sub-account, with fees in the client's currency (no more decimals than
 /// it has), charging its setup fee when asked; the connection's id is the charge's natural key.
 /// </summary>
+/// <summary>The number connected, and the sub-account it now rings.</summary>
+public sealed record ConnectedDid(Did Did, string SubAccountName);
+
 public sealed class ConnectDid(PortalDbContext db, IValidator<ConnectDidForm> validator, AuditActorAccessor actors, TimeProvider clock)
 {
     /// <summary>The form as the sub-account page opens it: the reseller's default terms, named rather than left to the tenant filter, which lets the provider's staff see every reseller's.</summary>
@@ -74,7 +77,7 @@ public sealed class ConnectDid(PortalDbContext db, IValidator<ConnectDidForm> va
         return new ConnectDidForm { SetupFee = terms.SetupFee, MonthlyFee = terms.MonthlyFee, PerMinuteRate = terms.PerMinuteRate, BillingStart = terms.BillingStart };
     }
 
-    public async Task<Result<Did>> HandleAsync(Guid subAccountId, ConnectDidForm form, CancellationToken ct)
+    public async Task<Result<ConnectedDid>> HandleAsync(Guid subAccountId, ConnectDidForm form, CancellationToken ct)
     {
         var sub = await db.SubAccounts.SingleOrDefaultAsync(s => s.Id == subAccountId, ct);
         if (sub is null)
@@ -120,6 +123,6 @@ public sealed class ConnectDid(PortalDbContext db, IValidator<ConnectDidForm> va
         }
 
         await db.SaveChangesAsync(ct);
-        return did;
+        return new ConnectedDid(did, sub.Name);
     }
 }

@@ -65,7 +65,7 @@ public sealed class SubAccountsController : Controller
     [HttpPost("/subaccounts/{id:guid}/dids")]
     public Task<IActionResult> ConnectDid(Guid id, [Bind(Prefix = "ConnectDid")] ConnectDidForm form, [FromServices] ConnectDid connect, [FromServices] SubAccountDetails details, CancellationToken ct) =>
         this.SubmitAsync(form, () => connect.HandleAsync(id, form, ct),
-            done: did => new GoTo($"/subaccounts/{id}", $"{did.Number} connected."),
+            done: connected => new GoTo($"/subaccounts/{id}", $"{connected.Did.Number} connected to {connected.SubAccountName}."),
             reshow: () => this.ShowAsync(details.HandleAsync(id, RecordNote.From(TempData), form, ct), model => View(nameof(Details), model)),
             prefix: "ConnectDid");
 }
