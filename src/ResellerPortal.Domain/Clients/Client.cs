@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+using System.Globalization;
 using ResellerPortal.Domain.Auditing;
 using ResellerPortal.Domain.Money;
 using ResellerPortal.Domain.Tenancy;
@@ -50,6 +52,19 @@ public sealed class Client : IOperatorOwned, IAudited
     public const int VatMaxLength = 20;
     public const decimal ThresholdMin = 10m;
     public const decimal ThresholdMax = 500m;
+
+    /// <summary>
+    /// The one table of status moves (§5, §7): a signup waits until it is activated or blocked; an active
+    /// client can be suspended or blocked; a suspended or blocked one comes back to ACTIVE (or moves between
+    /// the two); nothing goes back to WAIT.
+    /// </summary>
+    private static readonly FrozenDictionary<ClientStatus, ClientStatus[]> AllowedMoves = new Dictionary<ClientStatus, ClientStatus[]>
+    {
+        [ClientStatus.Wait] = [ClientStatus.Active, ClientStatus.Blocked],
+        [ClientStatus.Active] = [ClientStatus.Suspended, ClientStatus.Blocked],
+        [ClientStatus.Suspended] = [ClientStatus.Active, ClientStatus.Blocked],
+        [ClientStatus.Blocked] = [ClientStatus.Active, ClientStatus.Suspended],
+    }.ToFrozenDictionary();
 
     private Client()
     {
@@ -174,12 +189,12 @@ public sealed class Client : IOperatorOwned, IAudited
     {
         if (mode == BalanceManagement.Hard && Status == ClientStatus.Wait)
         {
-            throw new InvalidOperationException("Balance management can be HARD only once the client is activated.");
+            throw new RuleViolationException(nameof(BalanceManagement), "A client waiting for activation is SOFT; switch to HARD once it is active.");
         }
 
         if (threshold is { } t && !IsValidThreshold(t))
         {
-            throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "The low-balance threshold is 10–500.");
+            throw new RuleViolationException(nameof(LowBalanceThreshold), string.Create(CultureInfo.InvariantCulture, $"The low-balance threshold is between {ThresholdMin:0} and {ThresholdMax:0}."));
         }
 
         BalanceManagement = mode;
@@ -189,25 +204,46 @@ public sealed class Client : IOperatorOwned, IAudited
 
     public static bool IsValidThreshold(decimal threshold) => threshold is >= ThresholdMin and <= ThresholdMax;
 
-    /// <summary>Why <paramref name="target"/> cannot be reached from the current status; null when it can.</summary>
-    public string? RefusalToMoveTo(ClientStatus target) => (Status, target) switch
-    {
-        (_, _) when Status == target => $"The client is already {Label(target)}.",
-        (ClientStatus.Wait, ClientStatus.Suspended) => "A client waiting for activation cannot be suspended; activate or block it.",
-        (_, ClientStatus.Wait) => "A client cannot go back to WAIT.",
-        _ => null,
-    };
+    /// <summary>Whether the table allows the move from <paramref name="from"/> to <paramref name="to"/>.</summary>
+    public static bool CanMove(ClientStatus from, ClientStatus to) => AllowedMoves[from].Contains(to);
 
-    /// <summary>WAIT → ACTIVE (activation of a signup), or back to ACTIVE from SUSPENDED or BLOCKED.</summary>
-    public void Activate(DateTimeOffset now)
+    /// <summary>Why <paramref name="target"/> cannot be reached from the current status; null when it can.</summary>
+    public string? RefusalToMoveTo(ClientStatus target)
     {
-        MoveTo(ClientStatus.Active);
-        ActivatedAt ??= now;
+        if (CanMove(Status, target))
+        {
+            return null;
+        }
+
+        if (Status == target)
+        {
+            return $"The client is already {Label(target)}.";
+        }
+
+        return target == ClientStatus.Wait
+            ? "A client cannot go back to WAIT."
+            : Status == ClientStatus.Wait && target == ClientStatus.Suspended
+                ? "A client waiting for activation cannot be suspended; activate or block it."
+                : $"A {Label(Status)} client cannot become {Label(target)}.";
     }
 
-    public void Suspend() => MoveTo(ClientStatus.Suspended);
+    /// <summary>
+    /// The one way a client's status changes, along <see cref="AllowedMoves"/>; any other move is refused
+    /// (<see cref="RuleViolationException"/>). The first activation is remembered.
+    /// </summary>
+    public void ChangeStatus(ClientStatus target, DateTimeOffset now)
+    {
+        if (RefusalToMoveTo(target) is { } refusal)
+        {
+            throw new RuleViolationException(nameof(Status), refusal);
+        }
 
-    public void Block() => MoveTo(ClientStatus.Blocked);
+        Status = target;
+        if (target == ClientStatus.Active)
+        {
+            ActivatedAt ??= now;
+        }
+    }
 
     /// <summary>Marks the client deleted. The caller checks first that nothing is connected (§5).</summary>
     public void Delete(DateTimeOffset now) => DeletedAt ??= now;
@@ -222,14 +258,4 @@ public sealed class Client : IOperatorOwned, IAudited
 
     public static ClientStatus? ParseStatus(string? label) =>
         Enum.GetValues<ClientStatus>().Cast<ClientStatus?>().FirstOrDefault(s => string.Equals(Label(s!.Value), label?.Trim(), StringComparison.OrdinalIgnoreCase));
-
-    private void MoveTo(ClientStatus target)
-    {
-        if (RefusalToMoveTo(target) is { } refusal)
-        {
-            throw new InvalidOperationException(refusal);
-        }
-
-        Status = target;
-    }
 }

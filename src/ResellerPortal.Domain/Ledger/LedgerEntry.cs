@@ -47,11 +47,7 @@ public sealed class LedgerEntry : ITenantOwned, IAudited
             throw new ArgumentException("A ledger row needs a description.", nameof(description));
         }
 
-        if (!Currencies.FitsMinorUnits(signedAmount, currency))
-        {
-            throw new ArgumentOutOfRangeException(nameof(signedAmount), signedAmount, $"More decimals than {currency} has.");
-        }
-
+        Currencies.RequireMinorUnits(signedAmount, currency);
         Id = Guid.CreateVersion7(at);
         ResellerId = resellerId;
         ClientId = clientId;
@@ -95,12 +91,12 @@ public sealed class LedgerEntry : ITenantOwned, IAudited
     {
         if (kind == LedgerKind.Adjustment ? amount == 0m : amount <= 0m)
         {
-            throw new ArgumentOutOfRangeException(nameof(amount), amount, kind == LedgerKind.Adjustment ? "An adjustment cannot be zero." : "The amount must be positive.");
+            throw new RuleViolationException("Amount", kind == LedgerKind.Adjustment ? "An adjustment cannot be zero." : "The amount must be positive.");
         }
 
         if (Math.Abs(amount) > MaxAmount)
         {
-            throw new ArgumentOutOfRangeException(nameof(amount), amount, "The amount is too large.");
+            throw new RuleViolationException("Amount", "The amount is too large.");
         }
 
         var signed = kind switch

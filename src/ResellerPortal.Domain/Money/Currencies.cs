@@ -76,4 +76,11 @@ public static class Currencies
 
     /// <summary>True when the amount has no more decimals than the currency allows (e.g. 1.005 EUR is refused).</summary>
     public static bool FitsMinorUnits(decimal amount, string currency) => Round(amount, currency) == amount;
+
+    /// <summary>
+    /// The amount as given, or <see cref="TooManyDecimalsException"/> (a refusal beside <paramref name="field"/>)
+    /// when it has more decimals than the currency: amounts a person types are never rounded silently.
+    /// </summary>
+    public static decimal RequireMinorUnits(decimal amount, string currency, string field = "Amount") =>
+        FitsMinorUnits(amount, currency) ? amount : throw new TooManyDecimalsException(field, amount, currency);
 }

@@ -103,7 +103,7 @@ public sealed class ClientPagesTests(PostgresFixture postgres) : PortalTest(post
         var url = created.Headers.Location!.OriginalString;
 
         var taken = await owner.SubmitAsync(url + "/edit", ClientFields("client0001@alpha.example.com", eu));
-        Assert.Equal("Another client already uses this email.",
+        Assert.Equal("Another client already uses this e-mail address.",
             Browser.Parse(await taken.Content.ReadAsStringAsync()).QuerySelector("[data-valmsg-for=Email]")!.TextContent);
 
         var saved = await owner.SubmitAsync(url + "/edit", ClientFields("edit@quorn.example", eu, first: "Zora"));

@@ -1,3 +1,4 @@
+using ResellerPortal.Domain;
 using ResellerPortal.Domain.Clients;
 
 namespace ResellerPortal.UnitTests.Clients;
@@ -28,10 +29,13 @@ public sealed class ClientTests
     {
         var client = Signup();
 
-        client.Activate(Now);
+        client.ChangeStatus(ClientStatus.Active, Now);
 
         Assert.Equal((ClientStatus.Active, Now), (client.Status, client.ActivatedAt));
-        Assert.Throws<InvalidOperationException>(() => client.Activate(Now));
+        Assert.Equal("The client is already ACTIVE.", Assert.Throws<RuleViolationException>(() => client.ChangeStatus(ClientStatus.Active, Now.AddDays(1))).Message);
+        client.ChangeStatus(ClientStatus.Suspended, Now.AddDays(2));
+        client.ChangeStatus(ClientStatus.Active, Now.AddDays(3));
+        Assert.Equal(Now, client.ActivatedAt);
     }
 
     [Theory]
@@ -42,24 +46,32 @@ public sealed class ClientTests
     [InlineData(ClientStatus.Suspended, ClientStatus.Active, true)]
     [InlineData(ClientStatus.Blocked, ClientStatus.Active, true)]
     [InlineData(ClientStatus.Blocked, ClientStatus.Blocked, false)]
+    [InlineData(ClientStatus.Suspended, ClientStatus.Wait, false)]
     public void Status_moves_follow_the_state_machine(ClientStatus from, ClientStatus to, bool allowed)
     {
         var client = Signup();
         if (from != ClientStatus.Wait)
         {
-            client.Activate(Now);
+            client.ChangeStatus(ClientStatus.Active, Now);
         }
 
-        if (from == ClientStatus.Suspended)
+        if (from is ClientStatus.Suspended or ClientStatus.Blocked)
         {
-            client.Suspend();
-        }
-        else if (from == ClientStatus.Blocked)
-        {
-            client.Block();
+            client.ChangeStatus(from, Now);
         }
 
         Assert.Equal(allowed, client.RefusalToMoveTo(to) is null);
+        Assert.Equal(allowed, Client.CanMove(from, to));
+        if (allowed)
+        {
+            client.ChangeStatus(to, Now);
+            Assert.Equal(to, client.Status);
+        }
+        else
+        {
+            Assert.Throws<RuleViolationException>(() => client.ChangeStatus(to, Now));
+            Assert.Equal(from, client.Status);
+        }
     }
 
     [Fact]
@@ -67,8 +79,9 @@ public sealed class ClientTests
     {
         var client = Signup();
 
-        Assert.Throws<InvalidOperationException>(() => client.ManageBalance(BalanceManagement.Hard, null, null));
-        client.Activate(Now);
+        Assert.Equal("BalanceManagement", Assert.Throws<RuleViolationException>(() => client.ManageBalance(BalanceManagement.Hard, null, null)).Field);
+        Assert.Equal("LowBalanceThreshold", Assert.Throws<RuleViolationException>(() => client.ManageBalance(BalanceManagement.Soft, 0.001m, null)).Field);
+        client.ChangeStatus(ClientStatus.Active, Now);
         client.ManageBalance(BalanceManagement.Hard, 25m, "Billing@Example.com");
 
         Assert.Equal((BalanceManagement.Hard, 25m, "billing@example.com"), (client.BalanceManagement, client.LowBalanceThreshold, client.LowBalanceEmail));

@@ -1,3 +1,4 @@
+using ResellerPortal.Domain;
 using ResellerPortal.Domain.Auditing;
 using ResellerPortal.Domain.Ledger;
 using ResellerPortal.Domain.Money;
@@ -34,13 +35,13 @@ public sealed class LedgerEntryTests
     [InlineData(LedgerKind.Charge, -1)]
     [InlineData(LedgerKind.Adjustment, 0)]
     public void Zero_or_wrong_signed_amounts_are_refused(LedgerKind kind, int amount) =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => Record(kind, amount));
+        Assert.Throws<RuleViolationException>(() => Record(kind, amount));
 
     [Fact]
     public void An_amount_finer_than_the_currency_is_refused()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => Record(LedgerKind.Payment, 1.005m));
-        Assert.Throws<ArgumentOutOfRangeException>(() => Record(LedgerKind.Payment, 1.5m, "JPY"));
+        Assert.Equal("EUR has 2 decimals: enter at most 2 digits after the point.", Assert.Throws<TooManyDecimalsException>(() => Record(LedgerKind.Payment, 1.005m)).Message);
+        Assert.Equal("JPY has no decimals: enter a whole amount.", Assert.Throws<TooManyDecimalsException>(() => Record(LedgerKind.Payment, 1.5m, "JPY")).Message);
         Assert.Equal(1.005m, Record(LedgerKind.Payment, 1.005m, "KWD").Amount);
     }
 

@@ -5,6 +5,7 @@ using ResellerPortal.Domain;
 using ResellerPortal.Domain.Clients;
 using ResellerPortal.Domain.Money;
 using ResellerPortal.Web.Data;
+using ResellerPortal.Web.UseCases;
 
 namespace ResellerPortal.Web.Features.Clients;
 
@@ -58,10 +59,42 @@ public sealed class ClientForm
     /// <summary>Create only: charge the package's setup fee now (the manual's "Setup fees" box).</summary>
     public bool ChargeSetupFee { get; set; }
 
-    // Filled by the controller for the view.
+    // The choices of the view, filled by FillChoicesAsync.
     public IReadOnlyList<(Guid Id, string Name)> Operators { get; set; } = [];
 
     public IReadOnlyList<(Guid Id, string Name, string Currency)> Packages { get; set; } = [];
+
+    /// <summary>The form of a stored client, as the edit page opens it.</summary>
+    public static ClientForm From(Client client) => new()
+    {
+        Id = client.Id,
+        OperatorId = client.OperatorId,
+        FirstName = client.FirstName,
+        LastName = client.LastName,
+        Company = client.Company,
+        Address = client.Address,
+        City = client.City,
+        State = client.State,
+        Country = client.Country,
+        Zip = client.Zip,
+        Email = client.Email,
+        Phone = PhoneNumber.Display(client.Phone),
+        Currency = client.Currency,
+        VatNumber = client.VatNumber,
+        NextBillingDate = client.NextBillingDate,
+        BalanceManagement = client.BalanceManagement,
+        LowBalanceThreshold = client.LowBalanceThreshold,
+        LowBalanceEmail = client.LowBalanceEmail,
+        StartInWait = client.Status == ClientStatus.Wait,
+    };
+
+    /// <summary>The operators and packages the form's lists offer (the query filters leave this user's own).</summary>
+    public async Task FillChoicesAsync(PortalDbContext db, CancellationToken ct)
+    {
+        Operators = (await db.Operators.OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(ct)).Select(o => (o.Id, o.Name)).ToList();
+        Packages = (await db.Packages.OrderBy(p => p.Name).Select(p => new { p.Id, p.Name, p.Currency }).ToListAsync(ct))
+            .Select(p => (p.Id, p.Name, p.Currency)).ToList();
+    }
 
     public ClientDetails Details() => new(
         FirstName ?? string.Empty, LastName ?? string.Empty, Company ?? string.Empty, Address ?? string.Empty, City ?? string.Empty,
@@ -81,9 +114,10 @@ public sealed class FormatOnlyVatNumberChecker : IVatNumberChecker
         Task.FromResult(EuVat.IsValidFormat(countryCode, vatNumber));
 }
 
+/// <summary>The simple rules of the client form: each field on its own, no database. <see cref="ClientRules"/> holds the rest.</summary>
 public sealed class ClientFormValidator : AbstractValidator<ClientForm>
 {
-    public ClientFormValidator(PortalDbContext db, IVatNumberChecker vat)
+    public ClientFormValidator()
     {
         RuleFor(x => x.FirstName).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Enter the client's first name.")
@@ -99,14 +133,7 @@ public sealed class ClientFormValidator : AbstractValidator<ClientForm>
         RuleFor(x => x.Email).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Enter the client's email; it is also their login.")
             .MaximumLength(Client.EmailMaxLength)
-            .EmailAddress().WithMessage("Enter an email address such as name@example.com.")
-            .MustAsync(async (form, email, ct) =>
-            {
-                var normalized = (email ?? string.Empty).Trim().ToLowerInvariant();
-                // Across the reseller, including clients of operators this user does not see: the email is a login.
-                return !await db.Clients.IgnoreQueryFilters([PortalDbContext.OperatorScopeFilter])
-                    .AnyAsync(c => c.Email == normalized && c.Id != form.Id, ct);
-            }).WithMessage("Another client already uses this email.");
+            .EmailAddress().WithMessage("Enter an email address such as name@example.com.");
         // The client's country is the default region: a number typed as dialled there ("020 7946 0000"
         // for GB) is stored in E.164 like one typed with +44.
         RuleFor(x => x.Phone).Must((form, p) => string.IsNullOrWhiteSpace(p) || PhoneNumber.Problem(p, form.Country) is null)
@@ -118,9 +145,11 @@ public sealed class ClientFormValidator : AbstractValidator<ClientForm>
             .WithMessage("EU business clients need a VAT number.")
             .Must((form, v) => string.IsNullOrWhiteSpace(v) || Client.StoredVatNumber(form.Country, v).Length <= Client.VatMaxLength)
             .WithMessage($"A VAT number has at most {Client.VatMaxLength} characters.")
-            .MustAsync(async (form, v, ct) => string.IsNullOrWhiteSpace(v) || !Countries.IsEu(form.Country) || await vat.IsValidAsync(form.Country!, v, ct))
-            .WithMessage(form => $"This is not a valid VAT number for {Countries.Find(form.Country)?.Name} (check the digits; the country prefix is optional).");
-        RuleFor(x => x.NextBillingDate).NotNull().WithMessage("Enter the next billing date.");
+            .Must((form, v) => string.IsNullOrWhiteSpace(v) || !Countries.IsEu(form.Country) || EuVat.IsValidFormat(form.Country, v))
+            .WithMessage(form => NotAVatNumber(form.Country));
+        RuleFor(x => x.NextBillingDate).Cascade(CascadeMode.Stop)
+            .NotNull().WithMessage("Enter the next billing date.")
+            .WithinPortalDates();
         RuleFor(x => x.LowBalanceThreshold)
             .Must(t => t is null || Client.IsValidThreshold(t.Value))
             .WithMessage(string.Create(CultureInfo.InvariantCulture, $"The low-balance threshold is between {Client.ThresholdMin:0} and {Client.ThresholdMax:0}."));
@@ -131,21 +160,48 @@ public sealed class ClientFormValidator : AbstractValidator<ClientForm>
         RuleFor(x => x.BalanceManagement).IsInEnum()
             .Must((form, mode) => mode != BalanceManagement.Hard || !form.StartInWait)
             .WithMessage("A client waiting for activation is SOFT; switch to HARD once it is active.");
-        RuleFor(x => x.OperatorId).MustAsync((id, ct) => db.Operators.AnyAsync(o => o.Id == id, ct))
-            .WithMessage("Choose one of your operators.");
-        RuleFor(x => x.SubAccountName).Cascade(CascadeMode.Stop)
+        RuleFor(x => x.SubAccountName)
             .Must(SubAccount.IsValidName).When(x => x.Id is null && !string.IsNullOrWhiteSpace(x.SubAccountName))
-            .WithMessage("Use 2–40 lower-case letters, digits, dots, dashes or underscores.")
-            .MustAsync(async (name, ct) =>
-            {
-                var normalized = name!.Trim().ToLowerInvariant();
-                return !await db.SubAccounts.IgnoreQueryFilters([PortalDbContext.OperatorScopeFilter]).AnyAsync(s => s.Name == normalized, ct);
-            }).When(x => x.Id is null && !string.IsNullOrWhiteSpace(x.SubAccountName))
-            .WithMessage("A sub-account with this name already exists.");
+            .WithMessage("Use 2–40 lower-case letters, digits, dots, dashes or underscores.");
         RuleFor(x => x.PackageId)
             .Must((form, id) => id is null || !string.IsNullOrWhiteSpace(form.SubAccountName))
-            .WithMessage("A package is assigned to a sub-account: enter a sub-account name too.")
-            .MustAsync(async (form, id, ct) => id is null || await db.Packages.AnyAsync(p => p.Id == id && p.Currency == Currencies.Normalize(form.Currency), ct))
-            .WithMessage("Choose a package in the client's currency.");
+            .WithMessage("A package is assigned to a sub-account: enter a sub-account name too.");
     }
+
+    public static string NotAVatNumber(string? country) =>
+        $"This is not a valid VAT number for {Countries.Find(country)?.Name} (check the digits; the country prefix is optional).";
+}
+
+/// <summary>
+/// The client form's rules that need the database or the VAT register, shared by create and edit: the
+/// operator is one this user may use, the email (the client's login) is free across the reseller, and an EU
+/// VAT number is registered.
+/// </summary>
+public static class ClientRules
+{
+    public static async Task<Refusals?> RefuseAsync(PortalDbContext db, IVatNumberChecker vat, ClientForm form, CancellationToken ct)
+    {
+        var refusals = new List<Refusal>();
+        if (!await db.Operators.AnyAsync(o => o.Id == form.OperatorId, ct))
+        {
+            refusals.Add(new(nameof(form.OperatorId), "Choose one of your operators."));
+        }
+
+        var email = (form.Email ?? string.Empty).Trim().ToLowerInvariant();
+        // Across the reseller, including clients of operators this user does not see: the email is a login.
+        if (await db.Clients.IgnoreQueryFilters([PortalDbContext.OperatorScopeFilter]).AnyAsync(c => c.Email == email && c.Id != form.Id, ct))
+        {
+            refusals.Add(new(nameof(form.Email), EmailTaken));
+        }
+
+        if (!string.IsNullOrWhiteSpace(form.VatNumber) && Countries.IsEu(form.Country) && !await vat.IsValidAsync(form.Country!, form.VatNumber, ct))
+        {
+            refusals.Add(new(nameof(form.VatNumber), ClientFormValidator.NotAVatNumber(form.Country)));
+        }
+
+        return refusals.Count == 0 ? null : new Refusals(refusals);
+    }
+
+    /// <summary>The same words as the unique index's refusal (IX_Clients_ResellerId_Email), which catches a concurrent save.</summary>
+    public const string EmailTaken = "Another client already uses this e-mail address.";
 }

@@ -19,11 +19,16 @@ public enum ClientSort
 
 /// <summary>
 /// The list's query string: <c>q</c>, <c>status</c>, <c>sort</c>, a keyset cursor (<c>after</c> or <c>before</c>), and
-/// <c>reseller</c> for the provider's staff (to a reseller's staff the tenant filter already names theirs).
+/// <c>reseller</c> for the provider's staff (to a reseller's staff the tenant filter already names theirs), and
+/// <c>balance=below-threshold</c>: clients whose balance is below their low-balance threshold (the dashboard's count).
 /// </summary>
-public sealed record ClientFilter(string? Q, string? Status, string? Sort, string? After = null, string? Before = null, Guid? Reseller = null)
+public sealed record ClientFilter(string? Q, string? Status, string? Sort, string? After = null, string? Before = null, Guid? Reseller = null, string? Balance = null)
 {
+    public const string BelowThreshold = "below-threshold";
+
     public ClientStatus? StatusValue => Client.ParseStatus(Status);
+
+    public bool BelowThresholdOnly => string.Equals(Balance?.Trim(), BelowThreshold, StringComparison.OrdinalIgnoreCase);
 
     public ClientSort SortValue => Enum.TryParse<ClientSort>(Sort, ignoreCase: true, out var s) && Enum.IsDefined(s) ? s : ClientSort.Name;
 
@@ -44,6 +49,11 @@ public sealed record ClientFilter(string? Q, string? Status, string? Sort, strin
         if (Reseller is { } reseller)
         {
             parts.Add("reseller=" + reseller);
+        }
+
+        if (BelowThresholdOnly)
+        {
+            parts.Add("balance=" + BelowThreshold);
         }
 
         if (SortValue != ClientSort.Name)
@@ -72,13 +82,30 @@ public sealed record ClientRow(
     decimal Balance,
     DateTimeOffset CreatedAt,
     string SortName,
-    Guid ResellerId)
+    Guid ResellerId,
+    Guid OperatorId)
 {
     public string DisplayName => string.IsNullOrEmpty(LastName) ? FirstName : FirstName + " " + LastName;
 }
 
-/// <summary>One page of the list; <see cref="Resellers"/> is set for the provider's staff, who see every reseller's clients.</summary>
-public sealed record ClientPage(ClientFilter Filter, IReadOnlyList<ClientRow> Rows, string? NextCursor, string? PreviousCursor, ResellerNames? Resellers);
+/// <summary>
+/// One page of the list: rows <see cref="First"/> to <see cref="Last"/> of <see cref="Total"/>. <see cref="Resellers"/> is set
+/// for the provider's staff, who see every reseller's clients; <see cref="Operators"/> when the user sees several operators.
+/// </summary>
+public sealed record ClientPage(
+    ClientFilter Filter,
+    IReadOnlyList<ClientRow> Rows,
+    string? NextCursor,
+    string? PreviousCursor,
+    ResellerNames? Resellers,
+    int Total,
+    int First,
+    IReadOnlyDictionary<Guid, string>? Operators)
+{
+    public int Last => Rows.Count == 0 ? 0 : First + Rows.Count - 1;
+
+    public string? OperatorOf(Guid id) => Operators?.GetValueOrDefault(id);
+}
 
 /// <summary>Every column of the exports, in the client's own words.</summary>
 public sealed record ClientExportRow(
@@ -113,6 +140,9 @@ public sealed class ClientList(PortalDbContext db)
 {
     public const int PageSize = 50;
 
+    /// <summary>The operator column names at most this many operators (the provider's staff see every reseller's); past it, it stays off.</summary>
+    private const int MaxOperatorsNamed = 1000;
+
     public async Task<ClientPage> PageAsync(ClientFilter filter, CancellationToken ct)
     {
         var sort = filter.SortValue;
@@ -135,12 +165,19 @@ public sealed class ClientList(PortalDbContext db)
         // Going forward, "more" means a next page; going back, it means a previous one.
         var hasNext = backwards ? true : more;
         var hasPrevious = backwards ? more : cursor is not null;
+        var total = await Filtered(filter).CountAsync(ct);
+        // The position of the page: the rows before its first one, counted from the sort's index like the page itself.
+        var first = rows.Count == 0 ? 0 : await Seek(Filtered(filter), sort, SortKey(rows[0], sort), rows[0].Id, before: true).CountAsync(ct) + 1;
+        var operators = await db.Operators.Select(o => new { o.Id, o.Name }).Take(MaxOperatorsNamed + 1).ToListAsync(ct);
         return new ClientPage(
             filter,
             rows,
             hasNext && rows.Count > 0 ? Cursor.Write(SortKey(rows[^1], sort), rows[^1].Id) : null,
             hasPrevious && rows.Count > 0 ? Cursor.Write(SortKey(rows[0], sort), rows[0].Id) : null,
-            await ResellerNames.ForPlatformAsync(db, ct));
+            await ResellerNames.ForPlatformAsync(db, ct),
+            total,
+            first,
+            operators.Count > 1 ? operators.ToDictionary(o => o.Id, o => o.Name) : null);
     }
 
     /// <summary>The filtered list in list order, streamed row by row from the database.</summary>
@@ -165,6 +202,12 @@ public sealed class ClientList(PortalDbContext db)
             query = query.Where(c => c.ResellerId == reseller);
         }
 
+        if (filter.BelowThresholdOnly)
+        {
+            // The same rule as the dashboard's count: a threshold is set and the balance is below it.
+            query = query.Where(c => c.LowBalanceThreshold != null && db.LedgerEntries.Where(l => l.ClientId == c.Id).Sum(l => l.Amount) < c.LowBalanceThreshold);
+        }
+
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
             var pattern = LikePattern.Contains(filter.Q.Trim().ToLowerInvariant());
@@ -177,7 +220,7 @@ public sealed class ClientList(PortalDbContext db)
     private System.Linq.Expressions.Expression<Func<Client, ClientRow>> Row() => c => new ClientRow(
         c.Id, c.FirstName, c.LastName, c.Company, c.Email, c.Phone, c.Status, c.Currency,
         db.LedgerEntries.Where(l => l.ClientId == c.Id).Sum(l => l.Amount),
-        c.CreatedAt, EF.Property<string>(c, ClientConfiguration.SortName), c.ResellerId);
+        c.CreatedAt, EF.Property<string>(c, ClientConfiguration.SortName), c.ResellerId, c.OperatorId);
 
     private static IQueryable<Client> Ordered(IQueryable<Client> query, ClientSort sort, bool descending) => (sort, descending) switch
     {
@@ -224,6 +267,18 @@ public sealed class ClientList(PortalDbContext db)
         ClientSort.Email => row.Email,
         ClientSort.Created => row.CreatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture),
         ClientSort.Name => row.SortName,
+    };
+}
+
+/// <summary>The colour of a client's status badge, the same on the list and the client's page.</summary>
+public static class ClientStatusBadge
+{
+    public static string For(ClientStatus status) => status switch
+    {
+        ClientStatus.Wait => "text-bg-warning",
+        ClientStatus.Active => "text-bg-success",
+        ClientStatus.Suspended => "text-bg-secondary",
+        ClientStatus.Blocked => "text-bg-danger",
     };
 }
 

@@ -9,6 +9,12 @@ public static class ClientsRegistration
     {
         services.AddScoped<ClientList>();
         services.AddScoped<ClientAccounts>();
+        services.AddScoped<CreateClient>();
+        services.AddScoped<EditClient>();
+        services.AddScoped<ChangeClientStatus>();
+        services.AddScoped<DeleteClient>();
+        services.AddScoped<RecordTransaction>();
+        services.AddScoped<ShowClient>();
         services.AddScoped<RecordPanels>();
         services.AddSingleton<IVatNumberChecker, FormatOnlyVatNumberChecker>();
         return services;

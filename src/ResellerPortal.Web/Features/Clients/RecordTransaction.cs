@@ -1,0 +1,70 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using ResellerPortal.Domain.Clients;
+using ResellerPortal.Domain.Ledger;
+using ResellerPortal.Web.Auditing;
+using ResellerPortal.Web.Data;
+using ResellerPortal.Web.UseCases;
+
+namespace ResellerPortal.Web.Features.Clients;
+
+/// <summary>A manual payment or charge typed on the client's page (seed 003: amount and description, dated today).</summary>
+public sealed class TransactionForm
+{
+    public LedgerKind Kind { get; set; } = LedgerKind.Payment;
+
+    public decimal? Amount { get; set; }
+
+    public string? Description { get; set; }
+
+    /// <summary>Set once when the form is shown, so a double submit records one row, not two.</summary>
+    public Guid SubmissionId { get; set; }
+}
+
+public sealed class TransactionFormValidator : AbstractValidator<TransactionForm>
+{
+    public TransactionFormValidator()
+    {
+        RuleFor(x => x.Kind).IsInEnum().WithMessage("Choose payment, charge, refund or adjustment.");
+        RuleFor(x => x.Amount).Cascade(CascadeMode.Stop)
+            .NotNull().WithMessage("Enter the amount.")
+            .Must((form, a) => form.Kind == LedgerKind.Adjustment ? a != 0m : a > 0m)
+            .WithMessage(form => form.Kind == LedgerKind.Adjustment ? "An adjustment cannot be zero (use a minus sign to lower the balance)." : "Enter a positive amount.")
+            .Must(a => Math.Abs(a!.Value) <= LedgerEntry.MaxAmount).WithMessage("That amount is too large.");
+        RuleFor(x => x.Description).Cascade(CascadeMode.Stop)
+            .Must(d => !string.IsNullOrWhiteSpace(d)).WithMessage("Describe the transaction; the client sees it in their history.")
+            .MaximumLength(LedgerEntry.DescriptionMaxLength);
+    }
+}
+
+/// <summary>
+/// Records a manual transaction in the client's currency. More decimals than the currency has is the
+/// ledger's refusal beside the amount (0.001 EUR); a repeated submission (same form id) records nothing.
+/// </summary>
+public sealed class RecordTransaction(PortalDbContext db, IValidator<TransactionForm> validator, AuditActorAccessor actors, TimeProvider clock)
+{
+    public async Task<Result<Client>> HandleAsync(Guid clientId, TransactionForm form, CancellationToken ct)
+    {
+        var client = await db.Clients.AsNoTracking().SingleOrDefaultAsync(c => c.Id == clientId, ct);
+        if (client is null)
+        {
+            return Result.NotFound;
+        }
+
+        if (await validator.RefuseAsync(form, ct) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var key = LedgerEntry.ManualKey(form.SubmissionId == Guid.Empty ? Guid.CreateVersion7() : form.SubmissionId);
+        if (await db.LedgerEntries.AnyAsync(l => l.Key == key, ct))
+        {
+            return client;
+        }
+
+        db.LedgerEntries.Add(LedgerEntry.Record(
+            client.ResellerId, client.Id, form.Kind, form.Amount!.Value, client.Currency, form.Description!, key, clock.GetUtcNow(), actors.Current()));
+        await db.SaveChangesAsync(ct);
+        return client;
+    }
+}
