@@ -277,12 +277,7 @@ public sealed class LicenceActivation : ITenantOwned, IAudited
             return null;
         }
 
-        var what = (fewer, earlier) switch
-        {
-            (true, true) => "fewer agents and an earlier end",
-            (true, false) => "fewer agents",
-            _ => "an earlier end",
-        };
+        var what = fewer && earlier ? "fewer agents and an earlier end" : fewer ? "fewer agents" : "an earlier end";
         return $"Downgrade: the licence in force is for {agents} agents until {expiresOn:yyyy-MM-dd}; this key gives {keyAgents} agents until about {ends:yyyy-MM-dd} ({what}). " +
             "QueueMetrics licences replace each other: once installed, this one is in force and the current one is gone. Tick the box to confirm the downgrade.";
     }
