@@ -23,6 +23,12 @@ public enum ActivationStatus
 
     /// <summary>The instance refused the licence key or could not be reached until the deadline. Retry possible.</summary>
     InstallationFailed,
+
+    /// <summary>
+    /// Was installed, then a later licence was installed on the same instance. QueueMetrics licences replace
+    /// each other: the last installed is the one in force (issue 15), so an instance has at most one installed.
+    /// </summary>
+    Replaced,
 }
 
 /// <summary>What the keys page says of a key (§4 / issue 4): available, activating, activated, failed, installed.</summary>
@@ -33,18 +39,22 @@ public enum PpkStatus
     Activated,
     Failed,
     Installed,
+
+    /// <summary>Its licence was installed and later replaced by another one on the same instance.</summary>
+    Replaced,
 }
 
 public static class PpkStatuses
 {
-    public static PpkStatus Of(ActivationStatus? activation) => activation switch
+    public static PpkStatus Of(ActivationStatus? activation) => activation is { } status ? Of(status) : PpkStatus.Available;
+
+    public static PpkStatus Of(ActivationStatus activation) => activation switch
     {
-        null => PpkStatus.Available,
         ActivationStatus.Pending => PpkStatus.Activating,
         ActivationStatus.Activated => PpkStatus.Activated,
         ActivationStatus.Installed => PpkStatus.Installed,
         ActivationStatus.Refused or ActivationStatus.ActivationFailed or ActivationStatus.InstallationFailed => PpkStatus.Failed,
-        _ => throw new ArgumentOutOfRangeException(nameof(activation), activation, null),
+        ActivationStatus.Replaced => PpkStatus.Replaced,
     };
 
     /// <summary>The activation statuses a key status stands for (empty for <see cref="PpkStatus.Available"/>: no activation).</summary>
@@ -55,7 +65,7 @@ public static class PpkStatuses
         PpkStatus.Activated => [ActivationStatus.Activated],
         PpkStatus.Installed => [ActivationStatus.Installed],
         PpkStatus.Failed => [ActivationStatus.Refused, ActivationStatus.ActivationFailed, ActivationStatus.InstallationFailed],
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+        PpkStatus.Replaced => [ActivationStatus.Replaced],
     };
 
     public static string Code(this PpkStatus status) => status.ToString().ToLowerInvariant();
@@ -160,12 +170,13 @@ public sealed class LicenceActivation : ITenantOwned, IAudited
         if (!key.Covers(instanceAgents))
         {
             throw new LicenceRuleException(
+                nameof(PpkId),
                 $"The key is for {key.Agents} agents and the instance has {instanceAgents}. Keys cannot be upgraded or downgraded: use a key with at least {instanceAgents} agents.");
         }
 
         if (string.IsNullOrWhiteSpace(endUser))
         {
-            throw new LicenceRuleException("The instance needs a long name: the key server registers the licence to it.");
+            throw new LicenceRuleException(nameof(InstanceId), "The instance needs a long name: the key server registers the licence to it.");
         }
 
         return new LicenceActivation(key.ResellerId, key.Id, instanceId, instanceName, Bound(endUser.Trim(), NameMaxLength), now, now + deadline, actor)
@@ -223,7 +234,8 @@ public sealed class LicenceActivation : ITenantOwned, IAudited
         {
             ActivationStatus.Pending => ActivationStatus.ActivationFailed,
             ActivationStatus.Activated => ActivationStatus.InstallationFailed,
-            _ => throw new InvalidOperationException($"An activation that is {Status} is not being worked on."),
+            ActivationStatus.Installed or ActivationStatus.Refused or ActivationStatus.ActivationFailed or ActivationStatus.InstallationFailed or ActivationStatus.Replaced =>
+                throw new InvalidOperationException($"An activation that is {Status} is not being worked on."),
         };
         FailureReason = Bound(reason, ReasonMaxLength);
         LeaseUntil = null;
@@ -238,6 +250,36 @@ public sealed class LicenceActivation : ITenantOwned, IAudited
         FailureReason = null;
         LeaseUntil = null;
         LastChangedAt = now;
+    }
+
+    /// <summary>A licence installed later on the same instance took this one's place (the last installed is in force).</summary>
+    public void RecordReplaced(DateTimeOffset now)
+    {
+        Require(ActivationStatus.Installed);
+        Status = ActivationStatus.Replaced;
+        LeaseUntil = null;
+        LastChangedAt = now;
+    }
+
+    /// <summary>
+    /// Why activating a key of <paramref name="keyAgents"/> agents and <paramref name="keyDays"/> days on an instance
+    /// whose licence in force is for <paramref name="agents"/> agents until <paramref name="expiresOn"/> is a downgrade
+    /// (it replaces that licence: fewer agents, or an end before it, counting the key's days from
+    /// <paramref name="today"/> as the key server does); null when it is not.
+    /// </summary>
+    public static string? DowngradeOf(int keyAgents, int keyDays, int agents, DateOnly? expiresOn, DateOnly today)
+    {
+        var ends = today.AddDays(keyDays);
+        var fewer = keyAgents < agents;
+        var earlier = expiresOn is { } end && ends < end;
+        if (!fewer && !earlier)
+        {
+            return null;
+        }
+
+        var what = fewer && earlier ? "fewer agents and an earlier end" : fewer ? "fewer agents" : "an earlier end";
+        return $"Downgrade: the licence in force is for {agents} agents until {expiresOn:yyyy-MM-dd}; this key gives {keyAgents} agents until about {ends:yyyy-MM-dd} ({what}). " +
+            "QueueMetrics licences replace each other: once installed, this one is in force and the current one is gone. Tick the box to confirm the downgrade.";
     }
 
     /// <summary>The instance answered with a fault: it will not take the key as it is, so no automatic retry.</summary>
@@ -257,8 +299,9 @@ public sealed class LicenceActivation : ITenantOwned, IAudited
         {
             ActivationStatus.ActivationFailed => ActivationStatus.Pending,
             ActivationStatus.InstallationFailed => ActivationStatus.Activated,
-            ActivationStatus.Refused => throw new LicenceRuleException("The key server refused this key; asking again gives the same answer."),
-            _ => throw new LicenceRuleException($"The activation is {PpkStatus.Code()}, there is nothing to retry."),
+            ActivationStatus.Refused => throw new LicenceRuleException(string.Empty, "The key server refused this key; asking again gives the same answer."),
+            ActivationStatus.Pending or ActivationStatus.Activated or ActivationStatus.Installed or ActivationStatus.Replaced =>
+                throw new LicenceRuleException(string.Empty, $"The activation is {PpkStatus.Code()}, there is nothing to retry."),
         };
         FailureReason = null;
         Deadline = now + deadline;
@@ -298,5 +341,5 @@ public sealed class LicenceActivation : ITenantOwned, IAudited
     private static string Bound(string text, int max) => text.Length > max ? text[..(max - 1)] + "…" : text;
 }
 
-/// <summary>A licensing rule the user broke; the message is for them.</summary>
-public sealed class LicenceRuleException(string message) : RuleViolationException(string.Empty, message);
+/// <summary>A licensing rule the user broke; the message is for them, beside <paramref name="field"/> (the key, the instance, or the whole form).</summary>
+public sealed class LicenceRuleException(string field, string message) : RuleViolationException(field, message);

@@ -49,6 +49,12 @@ public static class Policies
     /// <summary>Who may trigger, retry and delete jobs on the dashboard; Support only reads (§1).</summary>
     public const string JobsOperators = nameof(JobsOperators);
 
+    /// <summary>Who may import pre-purchased keys, see them in full, activate them and retry an activation: the reseller's staff (§4).</summary>
+    public const string KeyActivators = nameof(KeyActivators);
+
+    /// <summary>Who may set the address the key server mails its activation notes to: the reseller's admin.</summary>
+    public const string LicenceEmailEditors = nameof(LicenceEmailEditors);
+
     /// <summary>Anyone signed in, whatever the role.</summary>
     public const string SignedIn = nameof(SignedIn);
 
@@ -66,6 +72,8 @@ public static class Policies
         options.AddPolicy(RecordEditors, p => p.RequireAssertion(c => c.User.MayEditRecords()));
         options.AddPolicy(JobsViewers, p => p.RequireRole(Roles.PlatformAdmin, Roles.Support));
         options.AddPolicy(JobsOperators, p => p.RequireAssertion(c => c.User.MayOperateJobs()));
+        options.AddPolicy(KeyActivators, p => p.RequireRole(Roles.ResellerAdmin, Roles.ResellerUser).RequireClaim(PortalClaims.ResellerId));
+        options.AddPolicy(LicenceEmailEditors, p => p.RequireRole(Roles.ResellerAdmin).RequireClaim(PortalClaims.ResellerId));
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
     }
 }

@@ -82,7 +82,9 @@ internal static class LicenceJobRun
     /// <summary>
     /// Works on up to <paramref name="maxParallel"/> activations at once, each in its reseller's scope, and
     /// keeps taking new ones as slots free up, so one call stalled until its deadline does not hold back an
-    /// activation requested meanwhile. Ends when nothing is due.
+    /// activation requested meanwhile. Ends when nothing is due. One activation's unexpected failure (logged
+    /// by <see cref="JobScope"/>) does not stop the others: every task is awaited, and the run then throws
+    /// the failures together so the scheduler records the run as failed.
     /// </summary>
     public static async Task<List<LicenceWorkResult>> RunAsync(
         JobScope scope,
@@ -96,6 +98,7 @@ internal static class LicenceJobRun
         var results = new List<LicenceWorkResult>();
         var running = new List<Task<LicenceWorkResult>>();
         var taken = new HashSet<Guid>();
+        var failures = new List<Exception>();
         while (true)
         {
             if (running.Count < slots)
@@ -110,7 +113,8 @@ internal static class LicenceJobRun
 
             if (running.Count == 0)
             {
-                return results;
+                return failures.Count == 0 ? results
+                    : throw new AggregateException($"{job}: {failures.Count} of {results.Count + failures.Count} activation(s) failed unexpectedly; the others completed.", failures);
             }
 
             Task anyFinished = Task.WhenAny(running);
@@ -118,7 +122,15 @@ internal static class LicenceJobRun
             foreach (var finished in running.Where(t => t.IsCompleted).ToList())
             {
                 running.Remove(finished);
-                results.Add(await finished);
+                if (finished.IsCompletedSuccessfully)
+                {
+                    results.Add(finished.Result);
+                }
+                else
+                {
+                    // Observed here; already logged with its activation's scope by JobScope.
+                    failures.Add(finished.Exception?.GetBaseException() ?? new OperationCanceledException(ct));
+                }
             }
         }
     }

@@ -53,4 +53,31 @@ public sealed class KeyActivationTests(BrowserFixture fixture) : BrowserTest(fix
         await Page.GotoAsync("/instances?q=eu-granite");
         await Expect(Page.Locator("[data-instance='eu-granite'] [data-licence]")).ToContainTextAsync("60 agents to");
     }
+
+    [Fact]
+    public async Task A_shorter_key_for_an_instance_with_a_licence_in_force_is_marked_as_a_downgrade_and_needs_its_own_confirmation()
+    {
+        await SignInAsync(DemoSeeder.Reseller1Email);
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Keys", Exact = true })).ToBeVisibleAsync();
+
+        // The demo's year-long licence: its instance's licence page says it is in force.
+        await Page.GotoAsync("/keys?status=installed");
+        await Page.Locator("[data-ppk]", new() { HasText = "TLB1:" }).Locator("a[href$='/licence']").ClickAsync();
+        await Expect(Page.Locator("[data-licence-in-force-summary]")).ToContainTextAsync("Licence in force:");
+        await Expect(Page.Locator("#instance-licences [data-licence-in-force]")).ToHaveCountAsync(1);
+
+        // The 30-day key ends before it: offered, but marked, and refused until the downgrade itself is confirmed.
+        var downgrade = Page.Locator("#PpkId option[data-downgrade='true']", new() { HasText = "200 agents, 30 days" });
+        await Expect(downgrade).ToContainTextAsync("DOWNGRADE");
+        await Page.GetByLabel("Key", new() { Exact = true }).SelectOptionAsync((await downgrade.GetAttributeAsync("value"))!);
+        await Page.GetByLabel("I understand that activating uses up the key").CheckAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Activate" }).ClickAsync();
+
+        await Expect(Page.Locator("[data-valmsg-for='ConfirmDowngrade']")).ToHaveTextAsync(new Regex("^Downgrade: the licence in force is for \\d+ agents until \\d{4}-\\d{2}-\\d{2}; this key gives 200 agents"));
+        await Expect(Page.GetByLabel("I understand that this licence replaces the one in force")).Not.ToBeCheckedAsync();
+        await ScreenshotAsync("instance-licence-downgrade-warning");
+        await Page.SetViewportSizeAsync(390, 844);
+        await Expect(Page.GetByLabel("I understand that this licence replaces the one in force")).ToBeVisibleAsync();
+        await ScreenshotAsync("instance-licence-downgrade-warning-phone");
+    }
 }

@@ -23,7 +23,7 @@ public sealed class ActivationTests(PostgresFixture postgres) : LicenceTest(post
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(ActivationStatus.Pending, (await ActivationAsync(ppkId))!.Status);
 
-        Assert.Equal([LicenceWorkResult.Succeeded], (await RunActivationJobAsync()).Where(r => r != LicenceWorkResult.Refused));
+        Assert.Contains("succeeded 1", await RunActivationJobAsync(), StringComparison.Ordinal);
         var activated = (await ActivationAsync(ppkId))!;
         Assert.Equal(ActivationStatus.Activated, activated.Status);
         var issued = Simulators.KeyServer.Find(Ppk)!;

@@ -32,6 +32,42 @@ public sealed class KeyStockTests(PostgresFixture postgres) : LicenceTest(postgr
     }
 
     [Fact]
+    public async Task Imports_of_one_key_at_the_same_moment_keep_it_once_and_a_paste_refused_by_the_race_keeps_nothing()
+    {
+        const string Shared = "XQI-ALPHA-RACEIMP00001:QM-20/1/90";
+        using var owner = await SignedInAsync(DemoSeeder.Reseller1Email);
+        var (_, page) = await owner.GetPageAsync("/keys");
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value");
+        var own = Enumerable.Range(1, 10).Select(i => $"XQI-ALPHA-RACEOWN{i:D5}:QM-20/1/90").ToList();
+
+        var responses = await Task.WhenAll(own.Select(o => owner.PostAsync("/keys/import", [new("Keys", Shared + "\n" + o)], token)));
+
+        Assert.Equal(1, await InStockAsync(Shared));
+        for (var i = 0; i < own.Count; i++)
+        {
+            var kept = await InStockAsync(own[i]);
+            if (responses[i].StatusCode == HttpStatusCode.Redirect)
+            {
+                Assert.Equal(1, kept);
+                continue;
+            }
+
+            Assert.Equal(HttpStatusCode.OK, responses[i].StatusCode);
+            var errors = Browser.Parse(await responses[i].Content.ReadAsStringAsync()).QuerySelectorAll("[data-import-errors] li").Select(li => li.TextContent).ToList();
+            // Refused by the unique index while another import of the key committed: the whole paste is refused, its other key too.
+            var raced = errors.SequenceEqual(["One of these keys is already in stock. Nothing of this paste was kept; paste the list again."]);
+            Assert.True(raced || (errors.Count == 1 && errors[0].StartsWith("Line 1: This key has already been imported", StringComparison.Ordinal)), string.Join(" | ", errors));
+            Assert.Equal(raced ? 0 : 1, kept);
+        }
+    }
+
+    private Task<int> InStockAsync(string ppk)
+    {
+        var fingerprint = PrepurchasedKey.FingerprintOf(Ppk.FromText(ppk));
+        return AsPlatformAsync(db => db.PrepurchasedKeys.CountAsync(k => k.Fingerprint == fingerprint));
+    }
+
+    [Fact]
     public async Task Keys_are_encrypted_at_rest_masked_in_lists_and_audit_and_shown_in_full_only_to_the_reseller_s_staff()
     {
         const string Ppk = "XQI-ALPHA-SECRET000001:QM-20/1/90";

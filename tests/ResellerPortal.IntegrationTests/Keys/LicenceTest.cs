@@ -5,7 +5,6 @@ using ResellerPortal.IntegrationTests.Support;
 using ResellerPortal.Simulators;
 using ResellerPortal.Tests.Shared;
 using ResellerPortal.Web.DemoData;
-using ResellerPortal.Web.Features.Keys;
 using ResellerPortal.Web.Jobs;
 
 namespace ResellerPortal.IntegrationTests.Keys;
@@ -86,10 +85,11 @@ public abstract class LicenceTest(PostgresFixture postgres) : PortalTest(postgre
         return browser.SubmitAsync($"/instances/{instanceId}/licence", fields);
     }
 
-    /// <summary>One run of the activation job's work, as the scheduler runs it.</summary>
-    protected Task<List<LicenceWorkResult>> RunActivationJobAsync() =>
-        LicenceJobRun.RunAsync(Portal.Services.GetRequiredService<JobScope>(), "test", ActivationStatus.Pending, 4, (work, id) => work.ActivateAsync(id, CancellationToken.None), CancellationToken.None);
+    /// <summary>One run of the real activation job class, as a worker runs it; its summary ("succeeded 1, refused 1").</summary>
+    protected Task<string> RunActivationJobAsync() =>
+        ActivatorUtilities.CreateInstance<LicenceActivationJob>(Portal.Services).RunAsync(CancellationToken.None);
 
-    protected Task<List<LicenceWorkResult>> RunInstallationJobAsync() =>
-        LicenceJobRun.RunAsync(Portal.Services.GetRequiredService<JobScope>(), "test", ActivationStatus.Activated, 4, (work, id) => work.InstallAsync(id, CancellationToken.None), CancellationToken.None);
+    /// <summary>One run of the real installation job class.</summary>
+    protected Task<string> RunInstallationJobAsync() =>
+        ActivatorUtilities.CreateInstance<LicenceInstallationJob>(Portal.Services).RunAsync(CancellationToken.None);
 }

@@ -181,6 +181,7 @@ public sealed class LicenceActivationTests
     [InlineData(ActivationStatus.Refused, PpkStatus.Failed)]
     [InlineData(ActivationStatus.ActivationFailed, PpkStatus.Failed)]
     [InlineData(ActivationStatus.InstallationFailed, PpkStatus.Failed)]
+    [InlineData(ActivationStatus.Replaced, PpkStatus.Replaced)]
     public void Each_activation_status_shows_as_one_key_status_and_maps_back(ActivationStatus? activation, PpkStatus expected)
     {
         Assert.Equal(expected, PpkStatuses.Of(activation));
@@ -205,5 +206,33 @@ public sealed class LicenceActivationTests
         Assert.Equal(key.Fingerprint, Key().Fingerprint);
         Assert.NotEqual(key.Fingerprint, Key("XQI-LOWAY-74KKMREX6TOH2:QM-50/1/90").Fingerprint);
         Assert.DoesNotContain("74KKMREX6TOH1", key.Fingerprint + key.Masked, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(20, 30, true)]
+    [InlineData(20, 400, true)]
+    [InlineData(100, 30, true)]
+    [InlineData(100, 365, false)]
+    [InlineData(200, 400, false)]
+    public void A_key_with_fewer_agents_or_an_earlier_end_than_the_licence_in_force_is_a_downgrade(int keyAgents, int keyDays, bool downgrade)
+    {
+        var today = new DateOnly(2026, 12, 1);
+
+        var why = LicenceActivation.DowngradeOf(keyAgents, keyDays, 100, today.AddDays(365), today);
+
+        Assert.Equal(downgrade, why is not null);
+    }
+
+    [Fact]
+    public void An_installed_licence_replaced_by_a_later_one_is_no_longer_in_force_nor_expiring()
+    {
+        var activation = Activated();
+        activation.RecordInstalled(T0);
+
+        activation.RecordReplaced(T0.AddDays(1));
+
+        Assert.Equal((ActivationStatus.Replaced, PpkStatus.Replaced), (activation.Status, activation.PpkStatus));
+        Assert.False(activation.IsExpiringSoon(DateOnly.FromDateTime(T0.AddYears(5).UtcDateTime)));
+        Assert.Throws<LicenceRuleException>(() => activation.Retry(T0, Deadline));
     }
 }

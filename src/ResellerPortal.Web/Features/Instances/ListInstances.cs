@@ -98,7 +98,7 @@ public sealed record InstanceCard(
 
 /// <summary>
 /// What a card says of the licence (§4): the status of the latest activation, and the agents and
-/// last day of the installed licence that lasts longest.
+/// last day of the licence in force (the one installed last).
 /// </summary>
 public sealed record LicenceSummary(PpkStatus LatestStatus, int? Agents, DateOnly? ExpiresOn, bool ExpiringSoon);
 
@@ -220,12 +220,13 @@ public sealed class ListInstances(PortalDbContext db, IOptions<InstanceOptions> 
                 from a in db.LicenceActivations
                 join k in db.PrepurchasedKeys on a.PpkId equals k.Id
                 where a.InstanceId != null && instanceIds.Contains(a.InstanceId.Value)
-                select new { InstanceId = a.InstanceId!.Value, a.Status, a.ExpiresOn, a.RequestedAt, k.Agents })
+                select new { InstanceId = a.InstanceId!.Value, a.Status, a.ExpiresOn, a.RequestedAt, a.InstalledAt, k.Agents })
             .ToListAsync(ct);
         return activations.GroupBy(a => a.InstanceId).ToDictionary(g => g.Key, g =>
         {
             var latest = g.MaxBy(a => a.RequestedAt)!;
-            var installed = g.Where(a => a.Status == ActivationStatus.Installed).MaxBy(a => a.ExpiresOn);
+            // The licence in force: the one installed last (QueueMetrics licences replace each other).
+            var installed = g.Where(a => a.Status == ActivationStatus.Installed).MaxBy(a => a.InstalledAt);
             return new LicenceSummary(
                 PpkStatuses.Of(latest.Status),
                 installed?.Agents,

@@ -45,7 +45,6 @@ public sealed class LicenceCalls(HttpClient http)
                 KeyServerOutcome.Activated => new CallResult(AttemptOutcome.Succeeded, reply.StatusLine, null, reply),
                 KeyServerOutcome.Refused => new CallResult(AttemptOutcome.Refused, reply.StatusLine, reply.Reason, reply),
                 KeyServerOutcome.Malformed => new CallResult(AttemptOutcome.Malformed, reply.StatusLine, reply.Reason),
-                _ => throw new InvalidOperationException($"Unknown outcome {reply.Outcome}."),
             };
         }, ct);
     }

@@ -9,15 +9,15 @@ namespace ResellerPortal.Web.Features.Keys;
 public static class LicenceQueries
 {
     /// <summary>
-    /// Instances whose licence runs out within <see cref="LicenceActivation.ExpiryWarningDays"/> days: an
-    /// installed licence ends by then and no other installed licence of the instance lasts longer.
+    /// Instances whose licence in force (<see cref="LicenceInForce"/>: the one installed last) runs out within
+    /// <see cref="LicenceActivation.ExpiryWarningDays"/> days. The card, the licence page and the dashboard agree on it.
     /// </summary>
     public static IQueryable<Instance> WithLicenceExpiring(this IQueryable<Instance> instances, PortalDbContext db, DateOnly today)
     {
         var horizon = today.AddDays(LicenceActivation.ExpiryWarningDays);
         return instances.Where(i =>
-            db.LicenceActivations.Any(a => a.InstanceId == i.Id && a.Status == ActivationStatus.Installed && a.ExpiresOn <= horizon)
-            && !db.LicenceActivations.Any(a => a.InstanceId == i.Id && a.Status == ActivationStatus.Installed && a.ExpiresOn > horizon));
+            db.LicenceActivations.Any(a => a.InstanceId == i.Id && a.Status == ActivationStatus.Installed && a.ExpiresOn <= horizon
+                && !db.LicenceActivations.Any(b => b.InstanceId == i.Id && b.Status == ActivationStatus.Installed && b.InstalledAt > a.InstalledAt)));
     }
 }
 
@@ -33,7 +33,7 @@ public sealed class LicenceExpiryReminders(PortalDbContext db, EmailOutbox outbo
         var horizon = today.AddDays(LicenceActivation.ExpiryWarningDays);
         return db.LicenceActivations.AsNoTracking()
             .Where(a => a.Status == ActivationStatus.Installed && a.InstanceId != null && a.ExpiresOn <= horizon && a.ExpiryReminderSentAt == null)
-            .Where(a => !db.LicenceActivations.Any(b => b.InstanceId == a.InstanceId && b.Status == ActivationStatus.Installed && b.ExpiresOn > horizon))
+            .Where(a => !db.LicenceActivations.Any(b => b.InstanceId == a.InstanceId && b.Status == ActivationStatus.Installed && b.InstalledAt > a.InstalledAt))
             .Select(a => new LicenceJobItem(a.ResellerId, a.Id))
             .ToListAsync(ct);
     }

@@ -39,7 +39,11 @@ public static class KeysRegistration
         // Timeouts are the retry pipeline's (per attempt and the deadline), not HttpClient's 100 s.
         services.AddHttpClient<LicenceCalls>(http => http.Timeout = Timeout.InfiniteTimeSpan);
         services.AddScoped<LicenceWork>();
-        services.AddScoped<KeyStock>();
+        services.AddScoped<KeyList>();
+        services.AddScoped<KeyDetails>();
+        services.AddScoped<ImportKeys>();
+        services.AddScoped<SetLicenceEmail>();
+        services.AddScoped<InstanceLicence>();
         services.AddScoped<RequestActivation>();
         services.AddScoped<RetryActivation>();
         services.AddScoped<LicenceExpiryReminders>();

@@ -113,8 +113,17 @@ public sealed class LicenceWork(
         if (result.Outcome == AttemptOutcome.Succeeded)
         {
             activation.RecordInstalled(now);
+            // QueueMetrics licences replace each other: the one just installed is in force, the earlier ones are gone.
+            var replaced = await db.LicenceActivations
+                .Where(a => a.InstanceId == activation.InstanceId && a.Id != activation.Id && a.Status == ActivationStatus.Installed)
+                .ToListAsync(ct);
+            foreach (var earlier in replaced)
+            {
+                earlier.RecordReplaced(now);
+            }
+
             await db.SaveChangesAsync(ct);
-            logger.LogInformation("Licence installed on instance {Instance}", activation.InstanceName);
+            logger.LogInformation("Licence installed on instance {Instance}, replacing {Replaced} earlier licence(s)", activation.InstanceName, replaced.Count);
             return LicenceWorkResult.Succeeded;
         }
 
