@@ -10,6 +10,7 @@ using ResellerPortal.Web.Email;
 using ResellerPortal.Web.Features.Clients;
 using ResellerPortal.Web.Features.Instances;
 using ResellerPortal.Web.Features.Keys;
+using ResellerPortal.Web.Features.Resellers;
 using ResellerPortal.Web.Jobs;
 using ResellerPortal.Web.Tenancy;
 
@@ -86,7 +87,7 @@ public static class ServiceRegistration
         services.AddHealthChecks()
             .AddDbContextCheck<PortalDbContext>("database", tags: ["ready"])
             .AddCheck<JobsHealthCheck>("jobs", tags: ["ready"]);
-        services.AddScoped<Features.Resellers.ResellerAdministration>();
+        services.AddResellersFeature();
         services.AddInstances(configuration);
         services.AddClientsFeature();
         services.AddKeysFeature(configuration);
