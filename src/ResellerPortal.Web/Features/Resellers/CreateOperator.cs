@@ -33,14 +33,9 @@ public sealed class CreateOperator(PortalDbContext db, IValidator<OperatorForm> 
             return unreadable;
         }
 
-        if (await validator.RefuseAsync(form, ct) is { } invalid)
+        if (await OperatorRules.ValidateAsync(validator, db, form, ct) is { } refused)
         {
-            return invalid;
-        }
-
-        if (await OperatorRules.CheckAsync(db, form, ct) is { } taken)
-        {
-            return taken;
+            return refused;
         }
 
         var op = new Operator(resellerId, form.Name, form.Domain, clock.GetUtcNow());

@@ -11,14 +11,9 @@ public sealed class CreateReseller(PortalDbContext db, IValidator<ResellerForm> 
     public async Task<Result<Reseller>> HandleAsync(ResellerForm form, CancellationToken ct)
     {
         form.Id = null;
-        if (await validator.RefuseAsync(form, ct) is { } invalid)
+        if (await ResellerRules.ValidateAsync(validator, db, form, ct) is { } refused)
         {
-            return invalid;
-        }
-
-        if (await ResellerRules.CheckSlugAsync(db, form, ct) is { } taken)
-        {
-            return taken;
+            return refused;
         }
 
         var reseller = new Reseller(form.Name, form.Slug, clock.GetUtcNow());

@@ -28,14 +28,9 @@ public sealed class CreateUser(PortalDbContext db, UserManager<PortalUser> users
             return Result.NotFound;
         }
 
-        if (await validator.RefuseAsync(form, ct) is { } invalid)
+        if (await UserRules.ValidateAsync(validator, db, normalizer, form, ct) is { } refused)
         {
-            return invalid;
-        }
-
-        if (await UserRules.CheckAsync(db, normalizer, form, ct) is { } taken)
-        {
-            return taken;
+            return refused;
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

@@ -54,14 +54,9 @@ public sealed class EditOperator(PortalDbContext db, IValidator<OperatorForm> va
             return unreadable;
         }
 
-        if (await validator.RefuseAsync(form, ct) is { } invalid)
+        if (await OperatorRules.ValidateAsync(validator, db, form, ct) is { } refused)
         {
-            return invalid;
-        }
-
-        if (await OperatorRules.CheckAsync(db, form, ct) is { } taken)
-        {
-            return taken;
+            return refused;
         }
 
         op.Rename(form.Name);

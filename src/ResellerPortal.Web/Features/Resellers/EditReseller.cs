@@ -27,14 +27,9 @@ public sealed class EditReseller(PortalDbContext db, IValidator<ResellerForm> va
             return Result.NotFound;
         }
 
-        if (await validator.RefuseAsync(form, ct) is { } invalid)
+        if (await ResellerRules.ValidateAsync(validator, db, form, ct) is { } refused)
         {
-            return invalid;
-        }
-
-        if (await ResellerRules.CheckSlugAsync(db, form, ct) is { } taken)
-        {
-            return taken;
+            return refused;
         }
 
         reseller.Rename(form.Name);

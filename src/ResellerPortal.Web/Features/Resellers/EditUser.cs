@@ -59,14 +59,9 @@ public sealed class EditUser(PortalDbContext db, UserManager<PortalUser> users, 
         form.Id = id;
         form.ResellerId = user.ResellerId!.Value;
         await UserRules.DescribeAsync(db, form, ct);
-        if (await validator.RefuseAsync(form, ct) is { } invalid)
+        if (await UserRules.ValidateAsync(validator, db, normalizer, form, ct) is { } refused)
         {
-            return invalid;
-        }
-
-        if (await UserRules.CheckAsync(db, normalizer, form, ct) is { } taken)
-        {
-            return taken;
+            return refused;
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

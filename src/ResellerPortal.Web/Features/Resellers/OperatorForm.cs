@@ -79,22 +79,23 @@ public static class OperatorRules
     }
 
     /// <summary>
-    /// The name is unique within the reseller, the domain across the platform (the certificate warnings of a
+    /// The form's simple rules, then the database's: the name is unique within the reseller, the domain across the platform (the certificate warnings of a
     /// domain go to its one reseller). The unique indexes say the same when two saves race.
     /// </summary>
-    public static async Task<Refusals?> CheckAsync(PortalDbContext db, OperatorForm form, CancellationToken ct)
+    public static async Task<Refusals?> ValidateAsync(IValidator<OperatorForm> validator, PortalDbContext db, OperatorForm form, CancellationToken ct)
     {
+        // The simple rules and the database's together, so the form comes back with every problem at once.
+        var refusals = new List<Refusal>((await validator.RefuseAsync(form, ct))?.All ?? []);
         var name = form.Name.Trim();
         var domain = Operator.NormalizeDomain(form.Domain);
         // Other resellers' operators and those outside a user's scope count too: the rules are the platform's.
         var others = db.Operators.IgnoreQueryFilters().Where(o => o.Id != form.Id);
-        var refusals = new List<Refusal>();
-        if (await others.AnyAsync(o => o.ResellerId == form.ResellerId && o.Name == name, ct))
+        if (name.Length > 0 && await others.AnyAsync(o => o.ResellerId == form.ResellerId && o.Name == name, ct))
         {
             refusals.Add(Result.Refused(nameof(OperatorForm.Name), NameTaken));
         }
 
-        if (await others.AnyAsync(o => o.Domain == domain, ct))
+        if (domain.Length > 0 && await others.AnyAsync(o => o.Domain == domain, ct))
         {
             refusals.Add(Result.Refused(nameof(OperatorForm.Domain), Operator.DomainTaken));
         }

@@ -41,12 +41,19 @@ public static class ResellerRules
 {
     public const string SlugTaken = "Another reseller already has this short name.";
 
-    /// <summary>A refusal when another reseller holds the short name (the unique index says the same if two race).</summary>
-    public static async Task<Refusal?> CheckSlugAsync(PortalDbContext db, ResellerForm form, CancellationToken ct)
+    /// <summary>
+    /// The form's simple rules, then whether another reseller holds the short name (the unique index says the
+    /// same if two saves race), together.
+    /// </summary>
+    public static async Task<Refusals?> ValidateAsync(IValidator<ResellerForm> validator, PortalDbContext db, ResellerForm form, CancellationToken ct)
     {
+        var refusals = new List<Refusal>((await validator.RefuseAsync(form, ct))?.All ?? []);
         var normalized = Reseller.NormalizeSlug(form.Slug);
-        return await db.Resellers.AnyAsync(r => r.Slug == normalized && r.Id != form.Id, ct)
-            ? Result.Refused(nameof(ResellerForm.Slug), SlugTaken)
-            : null;
+        if (normalized.Length > 0 && await db.Resellers.AnyAsync(r => r.Slug == normalized && r.Id != form.Id, ct))
+        {
+            refusals.Add(Result.Refused(nameof(ResellerForm.Slug), SlugTaken));
+        }
+
+        return refusals.Count == 0 ? null : new Refusals(refusals);
     }
 }

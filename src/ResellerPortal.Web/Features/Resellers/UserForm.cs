@@ -77,12 +77,15 @@ public static class UserRules
         return form.ResellerName is not null;
     }
 
-    /// <summary>The e-mail is no other login's; the operators chosen are the reseller's own (those of the form's page).</summary>
-    public static async Task<Refusals?> CheckAsync(PortalDbContext db, ILookupNormalizer normalizer, UserForm form, CancellationToken ct)
+    /// <summary>
+    /// The form's simple rules, then the database's (together, so the form comes back with every problem at once):
+    /// the e-mail is no other login's; the operators chosen are the reseller's own (those of the form's page).
+    /// </summary>
+    public static async Task<Refusals?> ValidateAsync(IValidator<UserForm> validator, PortalDbContext db, ILookupNormalizer normalizer, UserForm form, CancellationToken ct)
     {
-        var refusals = new List<Refusal>();
+        var refusals = new List<Refusal>((await validator.RefuseAsync(form, ct))?.All ?? []);
         var email = normalizer.NormalizeEmail(form.Email.Trim());
-        if (await db.Users.AnyAsync(u => u.NormalizedEmail == email && u.Id != form.Id, ct))
+        if (email.Length > 0 && await db.Users.AnyAsync(u => u.NormalizedEmail == email && u.Id != form.Id, ct))
         {
             refusals.Add(Result.Refused(nameof(UserForm.Email), EmailTaken));
         }
