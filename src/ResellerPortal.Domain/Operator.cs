@@ -13,6 +13,12 @@ public sealed partial class Operator : ITenantOwned, IAudited
     public const int NameMaxLength = 80;
     public const int DomainMaxLength = 253;
 
+    /// <summary>
+    /// A domain belongs to one operator on the whole platform (its certificate warnings go to one reseller).
+    /// The refusal says only that it is taken, never who holds it.
+    /// </summary>
+    public const string DomainTaken = "This domain is already used by another operator. Each domain belongs to one operator on the platform.";
+
     private Operator()
     {
         Name = string.Empty;

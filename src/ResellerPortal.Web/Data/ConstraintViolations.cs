@@ -31,6 +31,8 @@ public static class ConstraintViolations
         ["IX_Packages_ResellerId_Name"] = ("Name", "Another package already has this name."),
         ["IX_SubAccounts_ResellerId_Name"] = ("Name", "Another sub-account already has this name."),
         ["IX_Operators_ResellerId_Name"] = ("Name", "Another operator of this reseller already has this name."),
+        ["IX_Operators_Domain"] = ("Domain", Operator.DomainTaken),
+        ["CK_Operators_Domain_Normalized"] = ("Domain", "Enter a host name such as eu.example-live.com."),
         ["IX_Resellers_Slug"] = ("Slug", "Another reseller already has this short name."),
         ["EmailIndex"] = ("Email", "This e-mail address is already in use."),
         ["UserNameIndex"] = ("Email", "This e-mail address is already in use."),

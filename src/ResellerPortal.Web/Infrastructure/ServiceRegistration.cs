@@ -12,6 +12,7 @@ using ResellerPortal.Web.Features.Dids;
 using ResellerPortal.Web.Features.Instances;
 using ResellerPortal.Web.Features.Keys;
 using ResellerPortal.Web.Features.Packages;
+using ResellerPortal.Web.Features.Resellers;
 using ResellerPortal.Web.Features.SubAccounts;
 using ResellerPortal.Web.Jobs;
 using ResellerPortal.Web.Tenancy;
@@ -89,7 +90,7 @@ public static class ServiceRegistration
         services.AddHealthChecks()
             .AddDbContextCheck<PortalDbContext>("database", tags: ["ready"])
             .AddCheck<JobsHealthCheck>("jobs", tags: ["ready"]);
-        services.AddScoped<Features.Resellers.ResellerAdministration>();
+        services.AddResellersFeature();
         services.AddInstances(configuration);
         services.AddClientsFeature();
         services.AddSubAccountsFeature();

@@ -93,6 +93,23 @@ public sealed class NetworkStatusTests(PostgresFixture postgres) : PortalTest(po
         Assert.Equal("green", after.QuerySelector("[data-network-status]")!.GetAttribute("data-network-status"));
     }
 
+    [Fact]
+    public async Task An_override_is_stamped_with_the_acting_user_and_a_too_long_text_is_refused_beside_the_field()
+    {
+        using var admin = await SignedInAsync(DemoSeeder.AdminEmail);
+
+        var refused = await admin.SubmitAsync("/admin/network-status", [new("Override", nameof(NetworkIndicator.Degraded)), new("Text", new string('x', NetworkStatusSnapshot.TextMaxLength + 1))]);
+        var saved = await admin.SubmitAsync("/admin/network-status", [new("Override", nameof(NetworkIndicator.Degraded)), new("Text", "Slow in US-2")]);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, refused.StatusCode);
+        var page = Browser.Parse(await refused.Content.ReadAsStringAsync());
+        Assert.False(string.IsNullOrWhiteSpace(page.QuerySelector("[data-valmsg-for='Text']")?.TextContent));
+        Assert.NotNull(page.QuerySelector("[data-feed]"));
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, saved.StatusCode);
+        var snapshot = await AsPlatformAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.NetworkStatus));
+        Assert.Equal((NetworkIndicator.Degraded, "Slow in US-2", "Platform Admin"), (snapshot.OverrideIndicator, snapshot.OverrideText, snapshot.OverrideBy));
+    }
+
     private async Task<NetworkIndicator> RefreshAsync()
     {
         await using var scope = Portal.Services.CreateAsyncScope();

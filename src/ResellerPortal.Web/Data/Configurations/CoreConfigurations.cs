@@ -27,6 +27,11 @@ internal sealed class OperatorConfiguration : IEntityTypeConfiguration<Operator>
         builder.HasOne<Reseller>().WithMany().HasForeignKey(o => o.ResellerId).OnDelete(DeleteBehavior.Restrict);
         // The tenant id leads every unique index (Finbuckle pattern).
         builder.HasIndex(o => new { o.ResellerId, o.Name }).IsUnique();
+        // Except the domain: unique across the platform, not per reseller, because the certificate warnings of a
+        // domain go to the reseller that holds it (issue 15). Stored normalized (lower case, no final dot), so
+        // the plain index also refuses EU.Example.com beside eu.example.com; the check keeps it so.
+        builder.HasIndex(o => o.Domain).IsUnique();
+        builder.ToTable(t => t.HasCheckConstraint("CK_Operators_Domain_Normalized", "\"Domain\" = lower(btrim(\"Domain\"))"));
     }
 }
 

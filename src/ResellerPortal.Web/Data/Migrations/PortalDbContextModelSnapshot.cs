@@ -1086,10 +1086,16 @@ namespace ResellerPortal.Web.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Domain")
+                        .IsUnique();
+
                     b.HasIndex("ResellerId", "Name")
                         .IsUnique();
 
-                    b.ToTable("Operators");
+                    b.ToTable("Operators", t =>
+                        {
+                            t.HasCheckConstraint("CK_Operators_Domain_Normalized", "\"Domain\" = lower(btrim(\"Domain\"))");
+                        });
                 });
 
             modelBuilder.Entity("ResellerPortal.Domain.OperatorAssignment", b =>

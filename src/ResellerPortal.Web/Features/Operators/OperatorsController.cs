@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using ResellerPortal.Web.Auth;
-using ResellerPortal.Web.Data;
+using ResellerPortal.Web.UseCases;
 
 namespace ResellerPortal.Web.Features.Operators;
 
@@ -12,16 +11,13 @@ namespace ResellerPortal.Web.Features.Operators;
 /// </summary>
 [Authorize(Policy = Policies.ResellerStaff)]
 [Route("operators")]
-public sealed class OperatorsController(PortalDbContext db) : Controller
+public sealed class OperatorsController : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index(CancellationToken ct) =>
-        View(await db.Operators.OrderBy(o => o.Name).ToListAsync(ct));
+    public async Task<IActionResult> Index([FromServices] ListOperators list, CancellationToken ct) =>
+        View(await list.HandleAsync(ct));
 
     [HttpGet("{id:guid}")]
-    public async Task<IActionResult> Details(Guid id, CancellationToken ct)
-    {
-        var op = await db.Operators.SingleOrDefaultAsync(o => o.Id == id, ct);
-        return op is null ? NotFound() : View(op);
-    }
+    public Task<IActionResult> Details(Guid id, [FromServices] ShowOperator show, CancellationToken ct) =>
+        this.ShowAsync(show.HandleAsync(id, ct), row => View(row));
 }

@@ -1,4 +1,3 @@
-using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using ResellerPortal.Domain.Auditing;
 using ResellerPortal.Domain.Notes;
@@ -34,19 +33,6 @@ public sealed record RecordPanelModel(
     IReadOnlyList<AuditEntry> History,
     string? NoteText,
     string? NoteError);
-
-public sealed class NoteForm
-{
-    public string? Text { get; set; }
-}
-
-public sealed class NoteFormValidator : AbstractValidator<NoteForm>
-{
-    public NoteFormValidator() =>
-        RuleFor(x => x.Text).Cascade(CascadeMode.Stop)
-            .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Write the note first.")
-            .MaximumLength(Note.TextMaxLength).WithMessage($"A note is at most {Note.TextMaxLength} characters.");
-}
 
 /// <summary>
 /// Notes and history of a record. The caller has already loaded the record through the tenant and
