@@ -31,10 +31,15 @@ public abstract class PortalTest(PostgresFixture postgres) : IAsyncLifetime
 
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>Services the test class puts in place of the portal's (see <see cref="PortalFactory.Replace"/>).</summary>
+    protected virtual void ReplaceServices(IServiceCollection services)
+    {
+    }
+
     public virtual async Task InitializeAsync()
     {
         var connectionString = await Postgres.Server.CreateDatabaseAsync(GetType().Name);
-        Portal = new PortalFactory(connectionString, Settings);
+        Portal = new PortalFactory(connectionString, Settings) { Replace = ReplaceServices };
         await Portal.SeedDemoAsync();
     }
 
