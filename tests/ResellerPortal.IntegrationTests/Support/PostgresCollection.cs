@@ -75,7 +75,10 @@ public abstract class PortalTest(PostgresFixture postgres) : IAsyncLifetime
     protected async Task<Browser> SignedInAsync(string email, PortalFactory? portal = null)
     {
         var browser = NewBrowser(portal);
-        await browser.LoginAsync(email);
+        var login = await browser.LoginAsync(email);
+        // A refused login re-shows the form (200); a signed-in one is sent on to the role's home page.
+        Assert.True(login.StatusCode == System.Net.HttpStatusCode.Redirect && login.Headers.Location?.OriginalString.StartsWith("/account/login", StringComparison.Ordinal) == false,
+            $"Signing in as {email} did not work: {(int)login.StatusCode} {login.Headers.Location}");
         return browser;
     }
 }
