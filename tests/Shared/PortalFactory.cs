@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 using ResellerPortal.Web.DemoData;
 
 namespace ResellerPortal.Tests.Shared;
@@ -22,6 +24,19 @@ public class PortalFactory(string connectionString, IReadOnlyDictionary<string, 
     }
 
     public string ConnectionString { get; } = connectionString;
+
+    /// <summary>
+    /// The portal's clock (its <see cref="TimeProvider"/>). It starts at noon UTC of the run's day, so no test
+    /// meets midnight, and moves only by <see cref="FakeTimeProvider.Advance"/> plus a millisecond per reading,
+    /// so records written one after another still have times in that order.
+    /// </summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(DateTime.UtcNow.Date.AddHours(12), TimeSpan.Zero))
+    {
+        AutoAdvanceAmount = TimeSpan.FromMilliseconds(1),
+    };
+
+    /// <summary>Replaces the portal's services after its own registrations (a stand-in for something outside the portal).</summary>
+    public Action<IServiceCollection>? Replace { get; init; }
 
     /// <summary>
     /// Settings of a node that runs jobs, with short timings so a test sees them within seconds: an idle
@@ -63,6 +78,11 @@ public class PortalFactory(string connectionString, IReadOnlyDictionary<string, 
     {
         builder.UseEnvironment("Testing");
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, LoopbackClientAddress>());
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            Replace?.Invoke(services);
+        });
     }
 
     /// <summary>The in-process test server has no TCP connection; give requests the loopback address a real one would have.</summary>

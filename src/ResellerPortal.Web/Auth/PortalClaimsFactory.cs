@@ -28,6 +28,7 @@ public sealed class PortalClaimsFactory(
             identity.AddClaim(new Claim(PortalClaims.ResellerId, resellerId.ToString()));
             if (identity.HasClaim(ClaimTypes.Role, Roles.ResellerUser))
             {
+                // Sign-in comes before the tenant is set; the reseller is pinned in the condition below.
                 var operatorIds = await db.OperatorAssignments.IgnoreQueryFilters()
                     .Where(a => a.UserId == user.Id && a.ResellerId == resellerId)
                     .Select(a => a.OperatorId)

@@ -32,6 +32,7 @@ public static class SessionStamp
         if (Guid.TryParse(principal.FindFirstValue(claims.UserIdClaimType), out var userId) && stamp is not null)
         {
             var db = services.GetRequiredService<PortalDbContext>();
+            // Runs before the tenant is known, and reads only this user's own stamp by primary key.
             var current = await db.Users.IgnoreQueryFilters().Where(u => u.Id == userId)
                 .Select(u => u.SecurityStamp).SingleOrDefaultAsync(context.HttpContext.RequestAborted);
             if (current == stamp)

@@ -44,10 +44,10 @@ public sealed class SignInTests(BrowserFixture fixture) : BrowserTest(fixture)
     [Fact]
     public async Task Wrong_password_and_unknown_email_get_the_same_generic_message()
     {
-        await SignInAsync(DemoSeeder.Reseller2Email, "Wrong!2345");
+        await SubmitLoginAsync(DemoSeeder.Reseller2Email, "Wrong!2345");
         var wrongPassword = await FailedLoginAsync(DemoSeeder.Reseller2Email);
 
-        await SignInAsync("nobody@demo.local", "Wrong!2345");
+        await SubmitLoginAsync("nobody@demo.local", "Wrong!2345");
         var unknownEmail = await FailedLoginAsync("nobody@demo.local");
 
         Assert.Equal(wrongPassword, unknownEmail);

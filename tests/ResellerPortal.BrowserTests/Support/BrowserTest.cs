@@ -33,8 +33,21 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         }
     }
 
-    /// <summary>Signs in through the login form with the keyboard, as a person would.</summary>
+    /// <summary>
+    /// Signs in through the login form with the keyboard, as a person would, and checks that it worked:
+    /// the page after it is not the login page, and its top bar names the user and offers to log out.
+    /// </summary>
     protected async Task SignInAsync(string email, string password = DemoSeeder.DefaultPassword)
+    {
+        await SubmitLoginAsync(email, password);
+        await Expect(Page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
+        var nav = Page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" });
+        await Expect(nav.Locator("[data-current-user]")).ToHaveAttributeAsync("data-current-user", email);
+        await Expect(nav.GetByRole(AriaRole.Button, new() { Name = "Log out" })).ToBeVisibleAsync();
+    }
+
+    /// <summary>Fills and sends the login form with the keyboard, without judging the outcome (for refused logins).</summary>
+    protected async Task SubmitLoginAsync(string email, string password)
     {
         await Page.GotoAsync("/account/login");
         var emailField = Page.GetByLabel("Email", new() { Exact = true });

@@ -26,7 +26,7 @@ public sealed class JobRecoveryTests(PostgresFixture postgres) : PortalTest(post
     {
         await base.InitializeAsync();
         // Two certificates due a warning: EU (12 days left: the 14-day one) and US (7 days left).
-        var inAWeek = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7);
+        var inAWeek = DateOnly.FromDateTime(Portal.Clock.GetUtcNow().UtcDateTime).AddDays(7);
         await AsPlatformAsync(db => db.Operators.Where(o => o.Name == "US").ExecuteUpdateAsync(s => s.SetProperty(o => o.CertificateExpiresOn, inAWeek)));
     }
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using ResellerPortal.Domain.Email;
 using ResellerPortal.IntegrationTests.Support;
 using ResellerPortal.Tests.Shared;
@@ -14,7 +15,7 @@ namespace ResellerPortal.IntegrationTests.Email;
 public sealed class OutboxDispatchTests(PostgresFixture postgres) : PortalTest(postgres)
 {
     private readonly SmtpSink _smtp = new();
-    private readonly TestClock _clock = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
 
     public override async Task DisposeAsync()
     {

@@ -1,38 +1,46 @@
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using ResellerPortal.Domain.Auditing;
+using ResellerPortal.Domain.Email;
 using ResellerPortal.Domain.Instances;
 using ResellerPortal.IntegrationTests.Support;
-using ResellerPortal.Web.Data;
 using ResellerPortal.Web.DemoData;
 using ResellerPortal.Web.Features.Instances;
+using ResellerPortal.Web.Jobs;
 
 namespace ResellerPortal.IntegrationTests.Instances;
 
-/// <summary>The lifecycle, provisioning and certificate jobs' work, with the clock moved by hand.</summary>
-public sealed class InstanceJobTests(PostgresFixture postgres) : PortalTest(postgres)
+/// <summary>
+/// The lifecycle, provisioning and certificate jobs as the job system runs them (the job classes from the
+/// container), with the portal's clock moved by hand and the provider's orchestration recorded.
+/// </summary>
+public sealed partial class InstanceJobTests(PostgresFixture postgres) : PortalTest(postgres)
 {
-    private static readonly DateTimeOffset T0 = new(2026, 3, 2, 10, 0, 0, TimeSpan.Zero);
     private readonly RecordingProvisioningTarget _target = new();
-    private readonly TestClock _clock = new(T0);
+
+    private DateTimeOffset T0 => Portal.Clock.GetUtcNow();
+
+    protected override void ReplaceServices(IServiceCollection services) => services.AddSingleton<IProvisioningTarget>(_target);
 
     [Fact]
     public async Task Expired_instance_is_removed_then_deleted_then_its_name_released_at_the_configured_days()
     {
         await AsPlatformAsync(async db => await new InstanceBuilder("life-cycle").In(ClientState.Sold, ClientMode.Expired).At(T0).SaveAsync(db));
 
-        _clock.Advance(TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1));
-        Assert.Equal(new LifecycleResult(0, 0, 0), await RunLifecycleAsync());
+        Portal.Clock.Advance(TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1));
+        await RunLifecycleAsync();
+        Assert.Equal(ClientMode.Expired, (await LoadAsync("life-cycle"))!.Mode);
 
-        _clock.Advance(TimeSpan.FromMinutes(1));
-        Assert.Equal(new LifecycleResult(1, 0, 0), await RunLifecycleAsync());
+        Portal.Clock.Advance(TimeSpan.FromMinutes(1));
+        await RunLifecycleAsync();
         Assert.Equal(ClientMode.Removed, (await LoadAsync("life-cycle"))!.Mode);
-        Assert.Equal(["life-cycle"], _target.DataDeleted);
-        Assert.Equal(new LifecycleResult(0, 0, 0), await RunLifecycleAsync());
+        Assert.Equal(["life-cycle"], _target.DataDeleted.Where(n => n == "life-cycle"));
+        await RunLifecycleAsync();
+        Assert.Single(_target.DataDeleted, n => n == "life-cycle");
 
-        _clock.Advance(TimeSpan.FromDays(7));
-        Assert.Equal(new LifecycleResult(0, 1, 0), await RunLifecycleAsync());
+        Portal.Clock.Advance(TimeSpan.FromDays(7));
+        await RunLifecycleAsync();
         Assert.True((await LoadAsync("life-cycle"))!.IsDeleted);
         using (var owner = await SignedInAsync(DemoSeeder.Reseller1Email))
         {
@@ -42,11 +50,11 @@ public sealed class InstanceJobTests(PostgresFixture postgres) : PortalTest(post
             Assert.Contains("\"quarantined\"", answer, StringComparison.Ordinal);
         }
 
-        _clock.Advance(TimeSpan.FromDays(7));
-        Assert.Equal(new LifecycleResult(0, 0, 1), await RunLifecycleAsync());
+        Portal.Clock.Advance(TimeSpan.FromDays(7));
+        await RunLifecycleAsync();
         Assert.Null(await LoadAsync("life-cycle"));
-        Assert.Equal(new LifecycleResult(0, 0, 0), await RunLifecycleAsync());
-        Assert.Single(_target.DataDeleted);
+        await RunLifecycleAsync();
+        Assert.Single(_target.DataDeleted, n => n == "life-cycle");
     }
 
     [Fact]
@@ -57,13 +65,15 @@ public sealed class InstanceJobTests(PostgresFixture postgres) : PortalTest(post
             await AsPlatformAsync(async db => await new InstanceBuilder(name).In(ClientState.Sold, ClientMode.Expired).At(T0).SaveAsync(db));
         }
 
-        _clock.Advance(TimeSpan.FromDays(8));
-        var results = await Task.WhenAll(RunLifecycleAsync(), RunLifecycleAsync());
+        Portal.Clock.Advance(TimeSpan.FromDays(8));
+        await Task.WhenAll(RunLifecycleAsync(), RunLifecycleAsync());
 
-        Assert.Equal(3, results.Sum(r => r.Removed));
         foreach (var name in new[] { "race-a", "race-b", "race-c" })
         {
-            Assert.Equal(ClientMode.Removed, (await LoadAsync(name))!.Mode);
+            var instance = (await LoadAsync(name))!;
+            Assert.Equal(ClientMode.Removed, instance.Mode);
+            // One move is one audited change of the mode, however many runs found it due.
+            Assert.Equal(1, await AsPlatformAsync(db => db.AuditEntries.CountAsync(e => e.EntityId == instance.Id && e.Action == AuditAction.Modified)));
         }
     }
 
@@ -71,7 +81,7 @@ public sealed class InstanceJobTests(PostgresFixture postgres) : PortalTest(post
     public async Task An_ON_instance_is_never_touched_by_the_lifecycle()
     {
         var before = await AsPlatformAsync(async db => await new InstanceBuilder("always-on").At(T0).SaveAsync(db));
-        _clock.Advance(TimeSpan.FromDays(400));
+        Portal.Clock.Advance(TimeSpan.FromDays(400));
 
         await RunLifecycleAsync();
 
@@ -90,6 +100,7 @@ public sealed class InstanceJobTests(PostgresFixture postgres) : PortalTest(post
         _target.Ready = true;
         var (provisioned, restarted) = await RunProvisioningAsync();
 
+        // The demo data has one instance waiting for provisioning (us-newcomer) and one for a restart (eu-growing).
         Assert.Equal(1, provisioned);
         Assert.Equal(1, restarted);
         var ready = (await LoadAsync("us-newcomer"))!;
@@ -103,76 +114,45 @@ public sealed class InstanceJobTests(PostgresFixture postgres) : PortalTest(post
     [Fact]
     public async Task Certificate_warnings_go_once_per_threshold_even_when_two_runs_race()
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        await AsPlatformAsync(async db =>
-        {
-            var main = await db.Operators.SingleAsync(o => o.Name == "Main");
-            main.SetCertificateExpiry(today.AddDays(14));
-            return await db.SaveChangesAsync();
-        });
+        var today = DateOnly.FromDateTime(T0.UtcDateTime);
+        var warned = await AsPlatformAsync(db => new OperatorBuilder("Warned").Of("beta").On("warned.builder.example.com").CertificateExpiring(today.AddDays(14)).SaveAsync(db));
+        var later = await AsPlatformAsync(db => new OperatorBuilder("Later").Of("beta").On("later.builder.example.com").CertificateExpiring(today.AddDays(12)).SaveAsync(db));
 
-        // Due now: Beta's Main (14 days) and, from the demo data, Alpha's EU certificate (12 days → the 14-day warning).
-        var first = await Task.WhenAll(SendCertificateWarningsAsync(), SendCertificateWarningsAsync());
-        var again = await SendCertificateWarningsAsync();
+        await Task.WhenAll(RunJobAsync<CertificateExpiryJob>(j => j.RunAsync(CancellationToken.None)), RunJobAsync<CertificateExpiryJob>(j => j.RunAsync(CancellationToken.None)));
+        var again = await RunJobAsync<CertificateExpiryJob>(j => j.RunAsync(CancellationToken.None));
 
-        Assert.Equal(2, first.Sum());
-        Assert.Equal(0, again);
-        var mails = await AsPlatformAsync(db => db.OutboxMessages.Where(m => m.Subject.Contains("live.beta-voice")).ToListAsync());
-        var mail = Assert.Single(mails);
+        Assert.Equal("sent 0 warning(s)", again);
+        var mail = Assert.Single(await MailsAboutAsync("warned.builder.example.com"));
         Assert.Equal(DemoSeeder.Reseller2Email, mail.To);
-        Assert.Contains("in 14 days", mail.Subject, StringComparison.Ordinal);
-        Assert.Equal(2, await AsPlatformAsync(db => db.CertificateWarnings.CountAsync(w => w.Threshold == 14)));
-        Assert.Equal(2, await AsPlatformAsync(db => db.OutboxMessages.CountAsync(m => m.Subject.StartsWith("SSL certificate"))));
-        // The subject says the days really left, not the threshold: the EU certificate has 12.
-        Assert.Single(await AsPlatformAsync(db => db.OutboxMessages.Where(m => m.Subject == "SSL certificate for eu.alpha-live.example.com expires in 12 days").ToListAsync()));
+        Assert.Equal("SSL certificate for warned.builder.example.com expires in 14 days", mail.Subject);
+        // The subject says the days really left, not the threshold: 12 days left is the 14-day warning.
+        Assert.Equal(["SSL certificate for later.builder.example.com expires in 12 days"], (await MailsAboutAsync("later.builder.example.com")).Select(m => m.Subject));
+        Assert.Equal([14, 14], await AsPlatformAsync(db => db.CertificateWarnings.Where(w => w.OperatorId == warned.Id || w.OperatorId == later.Id).Select(w => w.Threshold).ToListAsync()));
+
+        // Seven days on, the 7-day warning goes once more for each.
+        Portal.Clock.Advance(TimeSpan.FromDays(7));
+        await RunJobAsync<CertificateExpiryJob>(j => j.RunAsync(CancellationToken.None));
+        Assert.Equal(2, (await MailsAboutAsync("warned.builder.example.com")).Count);
     }
 
-    private async Task<LifecycleResult> RunLifecycleAsync()
-    {
-        await using var scope = Portal.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        db.Tenant.UseReseller(await ResellerIdAsync("alpha"));
-        var lifecycle = new InstanceLifecycle(db, _target, Options.Create(new InstanceOptions()), _clock, NullLogger<InstanceLifecycle>.Instance);
-        return await lifecycle.RunAsync(CancellationToken.None);
-    }
+    private Task<List<OutboxMessage>> MailsAboutAsync(string domain) =>
+        AsPlatformAsync(db => db.OutboxMessages.Where(m => m.Subject.StartsWith("SSL certificate for " + domain + " ")).ToListAsync());
 
+    private Task<string> RunLifecycleAsync() => RunJobAsync<InstanceLifecycleJob>(j => j.RunAsync(CancellationToken.None));
+
+    /// <summary>One run of the provisioning job, as (provisioned, restarted) from the outcome it records.</summary>
     private async Task<(int, int)> RunProvisioningAsync()
     {
-        var total = (0, 0);
-        foreach (var reseller in new[] { "alpha", "beta" })
-        {
-            await using var scope = Portal.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-            db.Tenant.UseReseller(await ResellerIdAsync(reseller));
-            var provisioning = new InstanceProvisioning(db, _target, scope.ServiceProvider.GetRequiredService<InstanceSecrets>(), _clock, NullLogger<InstanceProvisioning>.Instance);
-            var (p, r) = await provisioning.RunAsync(CancellationToken.None);
-            total = (total.Item1 + p, total.Item2 + r);
-        }
-
-        return total;
+        var outcome = ProvisioningOutcome().Match(await RunJobAsync<InstanceProvisioningJob>(j => j.RunAsync(CancellationToken.None)));
+        Assert.True(outcome.Success);
+        return (int.Parse(outcome.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), int.Parse(outcome.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    /// <summary>One run of the certificate job's work: find what is due as the platform, send each in its reseller's scope.</summary>
-    private async Task<int> SendCertificateWarningsAsync()
-    {
-        List<CertificateExpiryWarnings.DueWarning> due;
-        await using (var scope = Portal.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-            db.Tenant.UsePlatform();
-            due = await scope.ServiceProvider.GetRequiredService<CertificateExpiryWarnings>().DueAsync(CancellationToken.None);
-        }
+    /// <summary>Runs the real job class as the job system does: made by the container, each tenant in its own scope.</summary>
+    private Task<string> RunJobAsync<TJob>(Func<TJob, Task<string>> run) => run(ActivatorUtilities.CreateInstance<TJob>(Portal.Services));
 
-        var sent = 0;
-        foreach (var warning in due)
-        {
-            await using var scope = Portal.Services.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<PortalDbContext>().Tenant.UseReseller(warning.ResellerId);
-            sent += await scope.ServiceProvider.GetRequiredService<CertificateExpiryWarnings>().SendAsync(warning, CancellationToken.None) ? 1 : 0;
-        }
-
-        return sent;
-    }
+    [GeneratedRegex(@"^provisioned (\d+), restarted (\d+)$")]
+    private static partial Regex ProvisioningOutcome();
 
     private Task<Instance?> LoadAsync(string name) =>
         AsPlatformAsync(db => db.Instances.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(i => i.Name == name));

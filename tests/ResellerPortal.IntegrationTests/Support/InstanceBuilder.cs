@@ -12,7 +12,7 @@ public sealed class InstanceBuilder(string name)
     private ClientState _state = ClientState.Sold;
     private ClientMode _mode = ClientMode.On;
     private string _longName = "Builder Co " + name;
-    private DateTimeOffset _at = DateTimeOffset.UtcNow;
+    private DateTimeOffset _at = new(2026, 1, 5, 12, 0, 0, TimeSpan.Zero);
 
     public InstanceBuilder Of(string reseller, string operatorName)
     {

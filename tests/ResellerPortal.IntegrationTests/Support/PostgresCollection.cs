@@ -31,10 +31,15 @@ public abstract class PortalTest(PostgresFixture postgres) : IAsyncLifetime
 
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>Services the test class puts in place of the portal's (see <see cref="PortalFactory.Replace"/>).</summary>
+    protected virtual void ReplaceServices(IServiceCollection services)
+    {
+    }
+
     public virtual async Task InitializeAsync()
     {
         var connectionString = await Postgres.Server.CreateDatabaseAsync(GetType().Name);
-        Portal = new PortalFactory(connectionString, Settings);
+        Portal = new PortalFactory(connectionString, Settings) { Replace = ReplaceServices };
         await Portal.SeedDemoAsync();
     }
 
@@ -70,7 +75,10 @@ public abstract class PortalTest(PostgresFixture postgres) : IAsyncLifetime
     protected async Task<Browser> SignedInAsync(string email, PortalFactory? portal = null)
     {
         var browser = NewBrowser(portal);
-        await browser.LoginAsync(email);
+        var login = await browser.LoginAsync(email);
+        // A refused login re-shows the form (200); a signed-in one is sent on to the role's home page.
+        Assert.True(login.StatusCode == System.Net.HttpStatusCode.Redirect && login.Headers.Location?.OriginalString.StartsWith("/account/login", StringComparison.Ordinal) == false,
+            $"Signing in as {email} did not work: {(int)login.StatusCode} {login.Headers.Location}");
         return browser;
     }
 }

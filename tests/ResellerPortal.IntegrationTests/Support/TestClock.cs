@@ -1,6 +1,10 @@
 namespace ResellerPortal.IntegrationTests.Support;
 
-/// <summary>A clock the test moves by hand.</summary>
+/// <summary>
+/// A clock the test moves by hand whose timers are real ones: the simulators' stalls wait on it
+/// (<c>Task.Delay(…, TimeProvider)</c>), which FakeTimeProvider would hold until advanced. The portal's
+/// tests use <see cref="Tests.Shared.PortalFactory.Clock"/> (a FakeTimeProvider).
+/// </summary>
 public sealed class TestClock(DateTimeOffset start) : TimeProvider
 {
     private DateTimeOffset _now = start;

@@ -1,24 +1,21 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using ResellerPortal.Domain;
 using ResellerPortal.Web.Auth;
 using ResellerPortal.Web.Data;
 
 namespace ResellerPortal.Web.Features.Home;
 
-public sealed class HomeController(PortalDbContext db) : Controller
+public sealed class HomeController(PortalDbContext db, Permissions can) : Controller
 {
-    /// <summary>Sends each role to its own home page.</summary>
+    /// <summary>Sends each role to its own home page, asking the policies that guard those pages.</summary>
     [Authorize(Policy = Policies.SignedIn)]
     [HttpGet("/")]
-    public IActionResult Index() => User.GetRole() switch
-    {
-        Roles.PlatformAdmin or Roles.Support => Redirect("/admin/resellers"),
-        Roles.ResellerAdmin or Roles.ResellerUser => RedirectToAction(nameof(Dashboard)),
-        Roles.Client => RedirectToAction(nameof(ClientHome)),
-        _ => Forbid(),
-    };
+    public async Task<IActionResult> Index() =>
+        await can.AllowsAsync(Policies.PlatformStaff) ? Redirect("/admin/resellers")
+        : await can.AllowsAsync(Policies.ResellerStaff) ? RedirectToAction(nameof(Dashboard))
+        : await can.AllowsAsync(Policies.Client) ? RedirectToAction(nameof(ClientHome))
+        : Forbid();
 
     [Authorize(Policy = Policies.ResellerStaff)]
     [HttpGet("/dashboard")]

@@ -102,6 +102,7 @@ public static class InstanceRules
         }
 
         if (settings.State == ClientState.Test && current?.State != ClientState.Test
+            // One TEST per operator, whichever operators this user is assigned (the tenant filter stays).
             && await db.Instances.IgnoreQueryFilters([PortalDbContext.OperatorScopeFilter])
                 .AnyAsync(i => i.OperatorId == operatorId && i.State == ClientState.Test && i.Id != currentId, ct))
         {

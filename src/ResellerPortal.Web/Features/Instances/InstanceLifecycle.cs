@@ -59,6 +59,7 @@ public sealed class InstanceLifecycle(PortalDbContext db, IProvisioningTarget ta
     }
 
     private IQueryable<Instance> Candidates() =>
+        // Deleted instances are still in the lifecycle: their names are released after the quarantine.
         db.Instances.IgnoreQueryFilters([PortalDbContext.NotDeletedFilter])
             .Where(i => i.Mode == ClientMode.Expired || i.Mode == ClientMode.Removed || i.DeletedAt != null);
 

@@ -29,6 +29,7 @@ public sealed class NameAvailability(PortalDbContext db)
             return new NameAvailabilityAnswer(normalized, false, Invalid);
         }
 
+        // Names are unique on the whole platform, deleted ones quarantined: only whether it is free is read, never whose it is.
         var existing = await db.Instances.IgnoreQueryFilters()
             .Where(i => i.Name == normalized)
             .Select(i => new { i.DeletedAt })
