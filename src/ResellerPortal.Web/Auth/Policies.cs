@@ -49,6 +49,9 @@ public static class Policies
     /// <summary>Who may trigger, retry and delete jobs on the dashboard; Support only reads (§1).</summary>
     public const string JobsOperators = nameof(JobsOperators);
 
+    /// <summary>Who may read the audit trail: the provider's staff (every tenant's) and a reseller's admin (its own).</summary>
+    public const string AuditReaders = nameof(AuditReaders);
+
     /// <summary>Anyone signed in, whatever the role.</summary>
     public const string SignedIn = nameof(SignedIn);
 
@@ -66,6 +69,8 @@ public static class Policies
         options.AddPolicy(RecordEditors, p => p.RequireAssertion(c => c.User.MayEditRecords()));
         options.AddPolicy(JobsViewers, p => p.RequireRole(Roles.PlatformAdmin, Roles.Support));
         options.AddPolicy(JobsOperators, p => p.RequireAssertion(c => c.User.MayOperateJobs()));
+        options.AddPolicy(AuditReaders, p => p.RequireAssertion(c => c.User.IsInRole(Roles.PlatformAdmin) || c.User.IsInRole(Roles.Support)
+            || (c.User.IsInRole(Roles.ResellerAdmin) && c.User.HasClaim(x => x.Type == PortalClaims.ResellerId))));
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
     }
 }

@@ -7,6 +7,7 @@ using ResellerPortal.Web.Auditing;
 using ResellerPortal.Web.Auth;
 using ResellerPortal.Web.Data;
 using ResellerPortal.Web.Email;
+using ResellerPortal.Web.Features.Audit;
 using ResellerPortal.Web.Features.Clients;
 using ResellerPortal.Web.Features.Instances;
 using ResellerPortal.Web.Features.Keys;
@@ -89,6 +90,7 @@ public static class ServiceRegistration
         services.AddScoped<Features.Resellers.ResellerAdministration>();
         services.AddInstances(configuration);
         services.AddClientsFeature();
+        services.AddAuditFeature();
         services.AddKeysFeature(configuration);
         services.AddScoped<DemoData.DemoSeeder>();
         return services;

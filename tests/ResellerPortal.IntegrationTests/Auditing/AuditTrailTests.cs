@@ -62,7 +62,7 @@ public sealed class AuditTrailTests(PostgresFixture postgres) : PortalTest(postg
     {
         using var support = await SignedInAsync(DemoSeeder.SupportEmail);
 
-        var (response, page) = await support.GetPageAsync("/admin/audit?entity=Operator");
+        var (response, page) = await support.GetPageAsync("/audit?type=Operator");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(3, page.QuerySelectorAll("tr[data-audit-entity='Operator'][data-audit-action='Added']").Length);
