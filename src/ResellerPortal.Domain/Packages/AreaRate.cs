@@ -126,7 +126,8 @@ public static class PackageLines
                 continue;
             }
 
-            zones.Add(new FreeZone(prefix, null, parts.Length > 1 ? string.Join(' ', parts[1..]) : countryName ?? string.Empty, region));
+            var label = parts.Length > 1 ? string.Join(' ', parts[1..]) : countryName ?? string.Empty;
+            zones.Add(new FreeZone(prefix, null, label, region ?? StoredAsCallingCode(prefix, label)));
         }
 
         CheckCount(zones.Count, problems);
@@ -193,6 +194,17 @@ public static class PackageLines
 
         return PhoneNumber.NormalizePrefix(token);
     }
+
+    /// <summary>
+    /// Before countries sharing a calling code were told apart, a free zone typed as "CA" was stored as its calling
+    /// code and the country's name ("1 Canada") and gave away every +1 call. Such a line, the calling code followed by
+    /// exactly the name of a country that shares it, is read as that country, so stored packages stop giving the US
+    /// away without being edited. (Area rates keep their prefix: a rate for "44 United Kingdom" is as often typed.)
+    /// </summary>
+    private static string? StoredAsCallingCode(string prefix, string label) =>
+        Countries.All.FirstOrDefault(c => c.CallingCode == prefix && c.Name == label) is { } country && PhoneNumber.SharesCallingCode(country.Code)
+            ? country.Code
+            : null;
 
     private static IEnumerable<(int Number, string[] Parts)> Lines(string? text)
     {

@@ -124,4 +124,21 @@ public sealed class SharedCallingCodeTests
         Assert.Single(errors);
         Assert.StartsWith("Line 2:", errors[0], StringComparison.Ordinal);
     }
+
+    [Theory]
+    // stored line → region it is read as, and whether a New York call is then free; a free CA saved before the fix
+    // was stored as "1 Canada"
+    [InlineData("1 Canada", "CA", false)]
+    [InlineData("1 United States", "US", true)]
+    [InlineData("44 United Kingdom", "GB", false)]
+    [InlineData("1 toll-free", null, true)]   // a prefix with a label of its own stays a prefix
+    [InlineData("1800 Canada", null, false)]
+    [InlineData("33 France", null, false)]
+    public void A_free_zone_stored_as_a_shared_calling_code_and_a_country_name_is_read_as_that_country(string line, string? region, bool newYorkFree)
+    {
+        var zone = Assert.Single(PackageLines.ParseFreeZones(line, out _));
+
+        Assert.Equal(region, zone.Region);
+        Assert.Equal(newYorkFree, Rate(Terms(freeZones: line), NewYork).Source == RateSource.FreeZone);
+    }
 }
