@@ -48,4 +48,25 @@ public static class Countries
     public static Country? Find(string? code) => ByCode.GetValueOrDefault(Normalize(code));
 
     public static bool IsEu(string? code) => Find(code)?.InEu == true;
+
+    /// <summary>
+    /// A country's English name for any ISO code (also those not in <see cref="All"/>, e.g. Jersey or Kazakhstan
+    /// in a rate table): the portal's own list first, then .NET's region names, else the code itself.
+    /// </summary>
+    public static string NameOf(string code)
+    {
+        if (Find(code) is { } country)
+        {
+            return country.Name;
+        }
+
+        try
+        {
+            return new System.Globalization.RegionInfo(Normalize(code)).EnglishName;
+        }
+        catch (ArgumentException)
+        {
+            return Normalize(code);
+        }
+    }
 }

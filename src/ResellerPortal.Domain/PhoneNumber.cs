@@ -66,6 +66,46 @@ public static partial class PhoneNumber
         return compact.Length is > 0 and <= 15 && compact.All(char.IsAsciiDigit) ? compact : null;
     }
 
+    /// <summary>
+    /// The country (ISO 3166-1 alpha-2) a number or dialled digits belong to, by the numbering ranges libphonenumber knows:
+    /// "+14165550123" → "CA", "+12125550123" → "US", "+441534456789" → "JE". A number in no known range of its calling
+    /// code (new or fictional, e.g. NANP 555) counts as the code's main country ("US" for +1, "RU" for +7, "GB" for +44);
+    /// null when the digits start with no calling code at all.
+    /// </summary>
+    public static string? RegionOf(string? number)
+    {
+        var digits = NormalizePrefix(number);
+        if (digits is null)
+        {
+            return null;
+        }
+
+        PhoneNumbers.PhoneNumber parsed;
+        try
+        {
+            parsed = Util.Parse("+" + digits, "ZZ");
+        }
+        catch (NumberParseException)
+        {
+            return null;
+        }
+
+        return Util.GetRegionCodeForNumber(parsed) is { Length: 2 } region && region != "ZZ"
+            ? region
+            : Util.GetRegionCodeForCountryCode(parsed.CountryCode) is { Length: 2 } main && main != "ZZ" ? main : null;
+    }
+
+    /// <summary>The calling code of a country as digits ("GB" → "44", "CA" → "1"), or null when libphonenumber knows no such country.</summary>
+    public static string? CallingCodeOf(string? region)
+    {
+        var code = Countries.Normalize(region);
+        return code.Length == 2 && Util.GetCountryCodeForRegion(code) is > 0 and var calling ? calling.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+    }
+
+    /// <summary>True when other countries dial the same calling code (NANP +1, +7 RU/KZ, +44 GB/GG/JE/IM, +47 NO/SJ, …).</summary>
+    public static bool SharesCallingCode(string? region) =>
+        CallingCodeOf(region) is { } calling && Util.GetRegionCodesForCountryCode(int.Parse(calling, System.Globalization.CultureInfo.InvariantCulture)).Count > 1;
+
     /// <summary>The reason the input is not a possible number, or null with the parsed number.</summary>
     private static string? Parse(string? input, string? defaultRegion, out PhoneNumbers.PhoneNumber number)
     {

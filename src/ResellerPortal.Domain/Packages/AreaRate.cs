@@ -6,20 +6,46 @@ namespace ResellerPortal.Domain.Packages;
 /// <summary>
 /// A per-area sell rate that replaces the package's markup for numbers starting with
 /// <see cref="Prefix"/> (digits of the international number, e.g. "44" or "4420"). The longest
-/// matching prefix wins (§5).
+/// matching prefix wins (§5). A country that shares its calling code with others (CA, JE, KZ…) is kept
+/// as <see cref="Region"/> and matches the numbers of that country's own ranges only (see
+/// <see cref="PhoneNumber.RegionOf"/>); <see cref="Prefix"/> is then its calling code, for ordering.
 /// </summary>
-public sealed record AreaRate(string Prefix, decimal RatePerMinute, string Label);
+public sealed record AreaRate(string Prefix, decimal RatePerMinute, string Label, string? Region = null)
+{
+    /// <summary>
+    /// How specifically this rate matches the destination, 0 when it does not: twice the prefix length, and one more
+    /// for a country matched by its ranges, so "CA" beats its shared code "1" but loses to a longer typed prefix ("1416").
+    /// </summary>
+    public int Match(string destinationDigits, Func<string?> regionOfDestination) =>
+        Region is not null
+            ? (regionOfDestination() == Region ? (Prefix.Length * 2) + 1 : 0)
+            : destinationDigits.StartsWith(Prefix, StringComparison.Ordinal) ? Prefix.Length * 2 : 0;
+
+    /// <summary>What the rate table's line says: the country code, or the prefix.</summary>
+    public string Key => Region ?? Prefix;
+}
 
 /// <summary>
 /// A zone where outbound calls are free: numbers starting with <see cref="Prefix"/>, or any destination
 /// whose provider cost per minute is at most <see cref="MaxCostPerMinute"/> (the manual's "per maximum
-/// calling per minute cost rate").
+/// calling per minute cost rate"). A country that shares its calling code (CA, US, JE, KZ…) is kept as
+/// <see cref="Region"/> and covers the numbers of its own ranges only: a free "CA" must not make every
+/// +1 call free (issue 15). <see cref="Prefix"/> is then its calling code, for people reading it.
 /// </summary>
-public sealed record FreeZone(string? Prefix, decimal? MaxCostPerMinute, string Label)
+public sealed record FreeZone(string? Prefix, decimal? MaxCostPerMinute, string Label, string? Region = null)
 {
     public bool Covers(string destinationDigits, decimal costPerMinute) =>
-        (Prefix is not null && destinationDigits.StartsWith(Prefix, StringComparison.Ordinal))
+        Covers(destinationDigits, () => PhoneNumber.RegionOf(destinationDigits), costPerMinute);
+
+    /// <summary>As above, with the destination's region worked out by the caller only when a zone needs it.</summary>
+    public bool Covers(string destinationDigits, Func<string?> regionOfDestination, decimal costPerMinute) =>
+        (Region is not null
+            ? regionOfDestination() == Region
+            : Prefix is not null && destinationDigits.StartsWith(Prefix, StringComparison.Ordinal))
         || (MaxCostPerMinute is { } max && costPerMinute <= max);
+
+    /// <summary>What the zone's line says: the country code, the prefix, or null for a cost ceiling.</summary>
+    public string? Key => Region ?? Prefix;
 }
 
 /// <summary>
@@ -48,7 +74,7 @@ public static class PackageLines
                 continue;
             }
 
-            var prefix = ResolvePrefix(parts[0], out var countryName);
+            var prefix = ResolvePrefix(parts[0], out var countryName, out var region);
             if (prefix is null)
             {
                 problems.Add($"Line {number}: \"{parts[0]}\" is neither a dialling prefix nor a known country code.");
@@ -61,13 +87,13 @@ public static class PackageLines
                 continue;
             }
 
-            if (rates.Any(r => r.Prefix == prefix))
+            if (rates.Any(r => r.Key == (region ?? prefix)))
             {
-                problems.Add($"Line {number}: prefix {prefix} is listed twice.");
+                problems.Add(region is null ? $"Line {number}: prefix {prefix} is listed twice." : $"Line {number}: {region} is listed twice.");
                 continue;
             }
 
-            rates.Add(new AreaRate(prefix, rate, parts.Length > 2 ? string.Join(' ', parts[2..]) : countryName ?? string.Empty));
+            rates.Add(new AreaRate(prefix, rate, parts.Length > 2 ? string.Join(' ', parts[2..]) : countryName ?? string.Empty, region));
         }
 
         CheckCount(rates.Count, problems);
@@ -93,14 +119,15 @@ public static class PackageLines
                 continue;
             }
 
-            var prefix = ResolvePrefix(parts[0], out var countryName);
+            var prefix = ResolvePrefix(parts[0], out var countryName, out var region);
             if (prefix is null)
             {
                 problems.Add($"Line {number}: \"{parts[0]}\" is neither a dialling prefix, a known country code nor \"max <cost>\".");
                 continue;
             }
 
-            zones.Add(new FreeZone(prefix, null, parts.Length > 1 ? string.Join(' ', parts[1..]) : countryName ?? string.Empty));
+            var label = parts.Length > 1 ? string.Join(' ', parts[1..]) : countryName ?? string.Empty;
+            zones.Add(new FreeZone(prefix, null, label, region ?? StoredAsCallingCode(prefix, label)));
         }
 
         CheckCount(zones.Count, problems);
@@ -111,9 +138,9 @@ public static class PackageLines
     public static string FormatAreaRates(IEnumerable<AreaRate> rates)
     {
         var text = new StringBuilder();
-        foreach (var rate in rates.OrderBy(r => r.Prefix, StringComparer.Ordinal))
+        foreach (var rate in rates.OrderBy(r => r.Prefix, StringComparer.Ordinal).ThenBy(r => r.Region, StringComparer.Ordinal))
         {
-            text.Append(rate.Prefix).Append(' ').Append(rate.RatePerMinute.ToString(CultureInfo.InvariantCulture));
+            text.Append(rate.Key).Append(' ').Append(rate.RatePerMinute.ToString(CultureInfo.InvariantCulture));
             if (rate.Label.Length > 0)
             {
                 text.Append(' ').Append(rate.Label);
@@ -130,7 +157,7 @@ public static class PackageLines
         var text = new StringBuilder();
         foreach (var zone in zones)
         {
-            text.Append(zone.Prefix ?? "max " + zone.MaxCostPerMinute!.Value.ToString(CultureInfo.InvariantCulture));
+            text.Append(zone.Key ?? "max " + zone.MaxCostPerMinute!.Value.ToString(CultureInfo.InvariantCulture));
             if (zone.Label.Length > 0)
             {
                 text.Append(' ').Append(zone.Label);
@@ -142,19 +169,42 @@ public static class PackageLines
         return text.ToString();
     }
 
-    /// <summary>A country code (e.g. "GB") becomes its calling code; digits (with an optional +) stay a prefix.</summary>
-    private static string? ResolvePrefix(string token, out string? countryName)
+    /// <summary>
+    /// A country code (e.g. "FR") becomes its calling code; one whose calling code other countries share ("CA",
+    /// "JE", "KZ") also keeps the country as <paramref name="region"/>, so it is matched by its own ranges. Digits
+    /// (with an optional +) stay a prefix.
+    /// </summary>
+    private static string? ResolvePrefix(string token, out string? countryName, out string? region)
     {
         countryName = null;
+        region = null;
         if (token.Length == 2 && char.IsAsciiLetter(token[0]) && char.IsAsciiLetter(token[1]))
         {
-            var country = Countries.Find(token);
-            countryName = country?.Name;
-            return country?.CallingCode;
+            var code = Countries.Normalize(token);
+            var calling = PhoneNumber.CallingCodeOf(code);
+            if (calling is null)
+            {
+                return null;
+            }
+
+            countryName = Countries.NameOf(code);
+            region = PhoneNumber.SharesCallingCode(code) ? code : null;
+            return calling;
         }
 
         return PhoneNumber.NormalizePrefix(token);
     }
+
+    /// <summary>
+    /// Before countries sharing a calling code were told apart, a free zone typed as "CA" was stored as its calling
+    /// code and the country's name ("1 Canada") and gave away every +1 call. Such a line, the calling code followed by
+    /// exactly the name of a country that shares it, is read as that country, so stored packages stop giving the US
+    /// away without being edited. (Area rates keep their prefix: a rate for "44 United Kingdom" is as often typed.)
+    /// </summary>
+    private static string? StoredAsCallingCode(string prefix, string label) =>
+        Countries.All.FirstOrDefault(c => c.CallingCode == prefix && c.Name == label) is { } country && PhoneNumber.SharesCallingCode(country.Code)
+            ? country.Code
+            : null;
 
     private static IEnumerable<(int Number, string[] Parts)> Lines(string? text)
     {

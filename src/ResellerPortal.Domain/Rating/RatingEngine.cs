@@ -73,7 +73,8 @@ public sealed record RatedCall(
 /// <item><b>Markup</b>: the fixed part is added to the cost first, then the percentage applies to the
 /// sum: (0.009 + 0.0025) × 1.20 = 0.0138 per minute (the seed's example; the other order would give 0.0133).</item>
 /// <item><b>Per-area rates</b> replace the markup for destinations they match; the longest matching
-/// prefix wins. <b>Free zones</b> (prefix or cost ceiling) and free on-net calls make an outbound call
+/// prefix wins. A country that shares its calling code (NANP +1, +7, +44…) matches by the numbering ranges of
+/// the destination (<see cref="PhoneNumber.RegionOf"/>), never by the shared code. <b>Free zones</b> (prefix, country or cost ceiling) and free on-net calls make an outbound call
 /// free without touching the free minutes. Inbound calls are sold at the DID's incoming rate.</item>
 /// <item><b>Pulse</b>: see <see cref="Pulse"/> (first increment, then every started following increment).</item>
 /// <item><b>Free minutes</b> count each call rounded up to whole minutes of real duration (3 min 11 s
@@ -95,6 +96,7 @@ public static class RatingEngine
         ArgumentOutOfRangeException.ThrowIfNegative(call.FreeMinutesLeft);
         var destination = PhoneNumber.NormalizePrefix(call.Destination) ?? string.Empty;
         var cost = Currencies.Round(call.CostPerMinute * call.DurationSeconds / 60m, terms.Currency);
+        var region = RegionOnce(destination);
 
         if (call.Direction == CallDirection.Outbound)
         {
@@ -103,13 +105,13 @@ public static class RatingEngine
                 return Free(RateSource.FreeOnNet, null, cost);
             }
 
-            if (terms.FreeZones.FirstOrDefault(z => z.Covers(destination, call.CostPerMinute)) is { } zone)
+            if (terms.FreeZones.FirstOrDefault(z => z.Covers(destination, region, call.CostPerMinute)) is { } zone)
             {
-                return Free(RateSource.FreeZone, zone.Prefix, cost);
+                return Free(RateSource.FreeZone, zone.Key, cost);
             }
         }
 
-        var (rate, source, prefix) = SellRate(terms, call, destination);
+        var (rate, source, prefix) = SellRate(terms, call, destination, region);
         if (call.DurationSeconds == 0)
         {
             return new RatedCall(0, rate, 0m, cost, -cost, 0, source, prefix);
@@ -135,7 +137,10 @@ public static class RatingEngine
     }
 
     /// <summary>The exact sell rate per minute for a destination, before pulse, free minutes and rounding.</summary>
-    public static (decimal Rate, RateSource Source, string? Prefix) SellRate(RatingTerms terms, CallToRate call, string destinationDigits)
+    public static (decimal Rate, RateSource Source, string? Prefix) SellRate(RatingTerms terms, CallToRate call, string destinationDigits) =>
+        SellRate(terms, call, destinationDigits, RegionOnce(destinationDigits));
+
+    private static (decimal Rate, RateSource Source, string? Prefix) SellRate(RatingTerms terms, CallToRate call, string destinationDigits, Func<string?> region)
     {
         if (call.Direction == CallDirection.Inbound)
         {
@@ -143,17 +148,27 @@ public static class RatingEngine
         }
 
         AreaRate? best = null;
+        var bestMatch = 0;
         foreach (var area in terms.AreaRates)
         {
-            if (destinationDigits.StartsWith(area.Prefix, StringComparison.Ordinal) && (best is null || area.Prefix.Length > best.Prefix.Length))
+            var match = area.Match(destinationDigits, region);
+            if (match > bestMatch)
             {
                 best = area;
+                bestMatch = match;
             }
         }
 
         return best is not null
-            ? (best.RatePerMinute, RateSource.AreaRate, best.Prefix)
+            ? (best.RatePerMinute, RateSource.AreaRate, best.Key)
             : ((call.CostPerMinute + terms.MarkupFixed) * (1m + (terms.MarkupPercent / 100m)), RateSource.Markup, null);
+    }
+
+    /// <summary>The destination's country (libphonenumber), worked out at most once and only if a country line asks.</summary>
+    private static Func<string?> RegionOnce(string destinationDigits)
+    {
+        var region = new Lazy<string?>(() => PhoneNumber.RegionOf(destinationDigits));
+        return () => region.Value;
     }
 
     private static RatedCall Free(RateSource source, string? prefix, decimal cost) => new(0, 0m, 0m, cost, -cost, 0, source, prefix);

@@ -118,6 +118,8 @@ public sealed class AuditInterceptor(AuditActorAccessor actors, TimeProvider clo
     {
         null => null,
         DateTimeOffset d => d.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        DateTime d => d.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        DateOnly d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
         _ => value.ToString(),
     };

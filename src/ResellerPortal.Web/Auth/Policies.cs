@@ -55,6 +55,9 @@ public static class Policies
     /// <summary>Who may set the address the key server mails its activation notes to: the reseller's admin.</summary>
     public const string LicenceEmailEditors = nameof(LicenceEmailEditors);
 
+    /// <summary>Who may read the audit trail: the provider's staff (every tenant's) and a reseller's admin (its own).</summary>
+    public const string AuditReaders = nameof(AuditReaders);
+
     /// <summary>Anyone signed in, whatever the role.</summary>
     public const string SignedIn = nameof(SignedIn);
 
@@ -74,6 +77,8 @@ public static class Policies
         options.AddPolicy(JobsOperators, p => p.RequireAssertion(c => c.User.MayOperateJobs()));
         options.AddPolicy(KeyActivators, p => p.RequireRole(Roles.ResellerAdmin, Roles.ResellerUser).RequireClaim(PortalClaims.ResellerId));
         options.AddPolicy(LicenceEmailEditors, p => p.RequireRole(Roles.ResellerAdmin).RequireClaim(PortalClaims.ResellerId));
+        options.AddPolicy(AuditReaders, p => p.RequireAssertion(c => c.User.IsInRole(Roles.PlatformAdmin) || c.User.IsInRole(Roles.Support)
+            || (c.User.IsInRole(Roles.ResellerAdmin) && c.User.HasClaim(x => x.Type == PortalClaims.ResellerId))));
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
     }
 }

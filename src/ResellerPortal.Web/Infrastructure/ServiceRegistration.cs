@@ -7,6 +7,7 @@ using ResellerPortal.Web.Auditing;
 using ResellerPortal.Web.Auth;
 using ResellerPortal.Web.Data;
 using ResellerPortal.Web.Email;
+using ResellerPortal.Web.Features.Audit;
 using ResellerPortal.Web.Features.Clients;
 using ResellerPortal.Web.Features.Dids;
 using ResellerPortal.Web.Features.Instances;
@@ -96,6 +97,7 @@ public static class ServiceRegistration
         services.AddSubAccountsFeature();
         services.AddPackagesFeature();
         services.AddDidsFeature();
+        services.AddAuditFeature();
         services.AddKeysFeature(configuration);
         services.AddScoped<DemoData.DemoSeeder>();
         return services;

@@ -65,7 +65,7 @@ public sealed class AuditTrailTests(PostgresFixture postgres) : PortalTest(postg
         var operators = await AsPlatformAsync(db => db.Operators.CountAsync());
         using var support = await SignedInAsync(DemoSeeder.SupportEmail);
 
-        var (response, page) = await support.GetPageAsync("/admin/audit?entity=Operator");
+        var (response, page) = await support.GetPageAsync("/audit?type=Operator");
 
         // Every reseller's operators, each added once.
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

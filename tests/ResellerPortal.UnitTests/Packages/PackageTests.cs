@@ -24,7 +24,7 @@ public sealed class PackageTests
     {
         var zones = PackageLines.ParseFreeZones("CA\n1800 toll-free\nmax 0.005 cheap\nmax", out var errors);
 
-        Assert.Equal([("1", null), ("1800", null), (null, (decimal?)0.005m)], zones.Select(z => (z.Prefix, z.MaxCostPerMinute)));
+        Assert.Equal([("1", "CA", null), ("1800", null, null), (null, null, (decimal?)0.005m)], zones.Select(z => (z.Prefix, z.Region, z.MaxCostPerMinute)));
         Assert.Single(errors);
     }
 
@@ -53,7 +53,7 @@ public sealed class PackageTests
         Assert.NotEqual(package.Id, copy.Id);
         Assert.Equal("Standard (copy)", copy.Name);
         Assert.Equal(package.Terms with { AreaRates = [], FreeZones = [] }, copy.Terms with { AreaRates = [], FreeZones = [] });
-        Assert.Equal((5m, 10m, 100, "USD", "1 Canada\n"), (copy.MonthlyFee, copy.SetupFee, copy.FreeMinutes, copy.Currency, copy.FreeZonesText));
+        Assert.Equal((5m, 10m, 100, "USD", "CA Canada\n"), (copy.MonthlyFee, copy.SetupFee, copy.FreeMinutes, copy.Currency, copy.FreeZonesText));
     }
 
     [Theory]

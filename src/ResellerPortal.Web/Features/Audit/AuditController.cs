@@ -1,37 +1,47 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using ResellerPortal.Domain.Auditing;
 using ResellerPortal.Web.Auth;
-using ResellerPortal.Web.Data;
+using ResellerPortal.Web.UseCases;
 
 namespace ResellerPortal.Web.Features.Audit;
 
-/// <summary>The global audit trail (§8), for PlatformAdmin and Support.</summary>
-[Authorize(Policy = Policies.PlatformStaff)]
+/// <summary>
+/// The audit trail (§8): the provider's staff read every tenant's, a reseller's admin its own. <c>/admin/audit</c>
+/// stays as the address the provider's bookmarks know.
+/// </summary>
+[Authorize(Policy = Policies.AuditReaders)]
+[Route("audit")]
 [Route("admin/audit")]
-public sealed class AuditController(PortalDbContext db) : Controller
+public sealed class AuditController(AuditTrail trail) : Controller
 {
-    public const int PageSize = 50;
-
     [HttpGet("")]
-    public async Task<IActionResult> Index(string? entity, Guid? entityId, int page = 1, CancellationToken ct = default)
+    public Task<IActionResult> Index([FromQuery] AuditQuery query, CancellationToken ct) =>
+        this.ShowAsync(trail.HandleAsync(query, ct), page => View(page));
+
+    /// <summary>The same entries as the page, with the changes as stored (property → [old, new]); "older" continues.</summary>
+    [HttpGet("export.json")]
+    public async Task<IActionResult> Export([FromQuery] AuditQuery query, CancellationToken ct)
     {
-        page = Math.Clamp(page, 1, 10_000);
-        var query = db.AuditEntries.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(entity))
+        var (entries, older) = await trail.ExportAsync(query, ct);
+        return Json(new
         {
-            query = query.Where(a => a.EntityType == entity);
-        }
-
-        if (entityId is not null)
-        {
-            query = query.Where(a => a.EntityId == entityId);
-        }
-
-        var rows = await query.OrderByDescending(a => a.At).Skip((page - 1) * PageSize).Take(PageSize + 1).ToListAsync(ct);
-        return View(new AuditModel(rows.Take(PageSize).ToList(), entity, entityId, page, rows.Count > PageSize));
+            entries = entries.Select(e => new
+            {
+                e.Id,
+                e.At,
+                e.ResellerId,
+                e.EntityType,
+                e.EntityId,
+                Action = e.Action.ToString(),
+                Changes = JsonDocument.Parse(e.Changes).RootElement,
+                e.ActorUserId,
+                e.ActorName,
+                e.RealActorUserId,
+                e.RealActorName,
+                e.IpAddress,
+            }),
+            older = older is null ? null : "/audit/export.json?" + query.Filters(older),
+        });
     }
 }
-
-public sealed record AuditModel(IReadOnlyList<AuditEntry> Entries, string? Entity, Guid? EntityId, int Page, bool HasMore);
