@@ -87,27 +87,16 @@ public sealed class AuditInterceptor(AuditActorAccessor actors, TimeProvider clo
             var name = property.Metadata.Name;
             // Encrypted secrets are named *Protected: the ciphertext is no business of the trail either.
             var secret = SecretProperties.Contains(name) || name.EndsWith("Protected", StringComparison.Ordinal);
-            switch (action)
+            var change = action switch
             {
-                case AuditAction.Added:
-                    if (property.CurrentValue is not null)
-                    {
-                        changes[name] = [null, secret ? "(set)" : Format(property.CurrentValue)];
-                    }
-
-                    break;
-                case AuditAction.Deleted:
-                    changes[name] = [secret ? "(set)" : Format(property.OriginalValue), null];
-                    break;
-                case AuditAction.Modified:
-                    if (property.IsModified && !Equals(property.OriginalValue, property.CurrentValue))
-                    {
-                        changes[name] = secret ? ["(old)", "(changed)"] : [Format(property.OriginalValue), Format(property.CurrentValue)];
-                    }
-
-                    break;
-                default:
-                    throw new ArgumentOutOfRangeException(nameof(action), action, null);
+                AuditAction.Added => property.CurrentValue is null ? null : new[] { null, secret ? "(set)" : Format(property.CurrentValue) },
+                AuditAction.Deleted => new[] { secret ? "(set)" : Format(property.OriginalValue), null },
+                AuditAction.Modified => !property.IsModified || Equals(property.OriginalValue, property.CurrentValue) ? null
+                    : secret ? new[] { "(old)", "(changed)" } : new[] { Format(property.OriginalValue), Format(property.CurrentValue) },
+            };
+            if (change is not null)
+            {
+                changes[name] = change;
             }
         }
 

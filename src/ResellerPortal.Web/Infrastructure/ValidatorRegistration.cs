@@ -5,31 +5,6 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace ResellerPortal.Web.Infrastructure;
 
-// TEMPORARY (issue 10): ValidatesInAction and FormValidation remain only until every feature's
-// handler validates its own form; both are deleted when the last controller stops using them.
-
-/// <summary>
-/// The action validates its form itself (<see cref="FormValidation.ValidateAsync"/>) once it has read what
-/// the route refers to (the record's reseller, its stored state), so the validator runs once, with
-/// everything it needs, and the model-binding errors (a malformed date or number) stay in ModelState.
-/// </summary>
-[AttributeUsage(AttributeTargets.Method)]
-public sealed class ValidatesInActionAttribute : Attribute;
-
-public static class FormValidation
-{
-    /// <summary>Runs the form's validator and adds its errors to ModelState, beside any binding errors.</summary>
-    public static async Task ValidateAsync<T>(this Microsoft.AspNetCore.Mvc.ControllerBase controller, T form, CancellationToken ct)
-    {
-        var validator = controller.HttpContext.RequestServices.GetRequiredService<IValidator<T>>();
-        var result = await validator.ValidateAsync(form, ct);
-        foreach (var error in result.Errors)
-        {
-            controller.ModelState.AddModelError(error.PropertyName, error.ErrorMessage);
-        }
-    }
-}
-
 public static class ValidatorRegistration
 {
     /// <summary>
