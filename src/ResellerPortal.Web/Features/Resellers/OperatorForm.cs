@@ -68,7 +68,7 @@ public static class OperatorRules
             return null;
         }
 
-        var reading = await CertificateFile.ReadAsync(form.Certificate, Operator.NormalizeDomain(form.Domain), ct);
+        var reading = await CertificateFile.ReadAsync(form.Certificate, Operator.NormalizeDomain(form.Domain ?? string.Empty), ct);
         if (reading.Problem is not null)
         {
             return Result.Refused(nameof(OperatorForm.Certificate), reading.Problem);
@@ -86,8 +86,9 @@ public static class OperatorRules
     {
         // The simple rules and the database's together, so the form comes back with every problem at once.
         var refusals = new List<Refusal>((await validator.RefuseAsync(form, ct))?.All ?? []);
-        var name = form.Name.Trim();
-        var domain = Operator.NormalizeDomain(form.Domain);
+        // An empty field binds as null: the validator has refused it, and there is nothing to look up.
+        var name = form.Name?.Trim() ?? string.Empty;
+        var domain = Operator.NormalizeDomain(form.Domain ?? string.Empty);
         // Other resellers' operators and those outside a user's scope count too: the rules are the platform's.
         var others = db.Operators.IgnoreQueryFilters().Where(o => o.Id != form.Id);
         if (name.Length > 0 && await others.AnyAsync(o => o.ResellerId == form.ResellerId && o.Name == name, ct))

@@ -48,7 +48,8 @@ public static class ResellerRules
     public static async Task<Refusals?> ValidateAsync(IValidator<ResellerForm> validator, PortalDbContext db, ResellerForm form, CancellationToken ct)
     {
         var refusals = new List<Refusal>((await validator.RefuseAsync(form, ct))?.All ?? []);
-        var normalized = Reseller.NormalizeSlug(form.Slug);
+        // An empty field binds as null: the validator has refused it, and there is nothing to look up.
+        var normalized = Reseller.NormalizeSlug(form.Slug ?? string.Empty);
         if (normalized.Length > 0 && await db.Resellers.AnyAsync(r => r.Slug == normalized && r.Id != form.Id, ct))
         {
             refusals.Add(Result.Refused(nameof(ResellerForm.Slug), SlugTaken));

@@ -84,14 +84,15 @@ public static class UserRules
     public static async Task<Refusals?> ValidateAsync(IValidator<UserForm> validator, PortalDbContext db, ILookupNormalizer normalizer, UserForm form, CancellationToken ct)
     {
         var refusals = new List<Refusal>((await validator.RefuseAsync(form, ct))?.All ?? []);
-        var email = normalizer.NormalizeEmail(form.Email.Trim());
+        // An empty field binds as null: the validator has refused it, and there is nothing to look up.
+        var email = normalizer.NormalizeEmail(form.Email?.Trim() ?? string.Empty);
         if (email.Length > 0 && await db.Users.AnyAsync(u => u.NormalizedEmail == email && u.Id != form.Id, ct))
         {
             refusals.Add(Result.Refused(nameof(UserForm.Email), EmailTaken));
         }
 
         var offered = form.AvailableOperators.Select(o => o.Id).ToHashSet();
-        if (!form.OperatorIds.All(offered.Contains))
+        if (form.OperatorIds is { } chosen && !chosen.All(offered.Contains))
         {
             refusals.Add(Result.Refused(nameof(UserForm.OperatorIds), "Choose operators of this reseller only."));
         }
