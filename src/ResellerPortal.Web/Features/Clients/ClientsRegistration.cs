@@ -8,7 +8,6 @@ public static class ClientsRegistration
     public static IServiceCollection AddClientsFeature(this IServiceCollection services)
     {
         services.AddScoped<ClientList>();
-        services.AddScoped<ClientAccounts>();
         services.AddScoped<CreateClient>();
         services.AddScoped<EditClient>();
         services.AddScoped<ChangeClientStatus>();

@@ -4,6 +4,7 @@ using ResellerPortal.Domain.Clients;
 using ResellerPortal.Domain.Money;
 using ResellerPortal.Domain.Packages;
 using ResellerPortal.Web.Data;
+using ResellerPortal.Web.Features.SubAccounts;
 using ResellerPortal.Web.UseCases;
 
 namespace ResellerPortal.Web.Features.Clients;
@@ -14,7 +15,7 @@ namespace ResellerPortal.Web.Features.Clients;
 /// transaction so a refused package leaves no half-made client.
 /// </summary>
 public sealed class CreateClient(
-    PortalDbContext db, IValidator<ClientForm> validator, IVatNumberChecker vat, ClientAccounts accounts, TimeProvider clock)
+    PortalDbContext db, IValidator<ClientForm> validator, IVatNumberChecker vat, AssignPackage packages, TimeProvider clock)
 {
     /// <summary>The empty form: billing from the first of next month, the first operator chosen.</summary>
     public async Task<ClientForm> NewFormAsync(CancellationToken ct)
@@ -70,7 +71,7 @@ public sealed class CreateClient(
             db.SubAccounts.Add(sub);
             if (package is not null)
             {
-                await accounts.AssignPackageAsync(client, sub, package, form.ChargeSetupFee, now, ct);
+                await packages.AssignAsync(client, sub, package, form.ChargeSetupFee, ct);
             }
 
             await db.SaveChangesAsync(ct);
