@@ -25,6 +25,8 @@ public sealed class TenantIndexTests
         "PrepurchasedKey(Fingerprint)",
         // One activation per key, ever; a key belongs to one reseller, so its id implies the tenant (issue 4).
         "LicenceActivation(PpkId)",
+        // An operator's domain carries its certificate: one reseller's only, so warnings reach its owner (issue 15).
+        "Operator(Domain)",
     ];
 
     [Fact]
