@@ -43,7 +43,7 @@ public sealed class AuditPagesTests(PostgresFixture postgres) : PortalTest(postg
             Assert.Equal("Low-balance warning at: — → 50.00 EUR", Line(changed, "LowBalanceThreshold"));
             Assert.DoesNotContain("NextBillingDate", history.TextContent, StringComparison.Ordinal);
             Assert.DoesNotContain(eu.ToString(), history.TextContent, StringComparison.Ordinal);
-            Assert.Matches(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$", changed.QuerySelector("td")!.TextContent.Trim());
+            Assert.Matches(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$", changed.QuerySelector("[data-when]")!.TextContent.Trim());
             var created = history.QuerySelector("tr[data-audit-action=Added]")!;
             Assert.Equal("Country: United Kingdom", Line(created, "Country"));
             Assert.Equal("Phone number: +44 20 7946 0000", Line(created, "Phone"));

@@ -84,6 +84,11 @@ public sealed class AuditDisplay(PortalDbContext db)
             ? await NamesAsync(nameof(Reseller), [.. entries.Where(e => e.ResellerId is not null).Select(e => e.ResellerId!.Value).Distinct()], ct)
             : [];
         var currencies = await CurrenciesAsync(entries, ct);
+        // The trail stores the login (e-mail) of who acted; people know each other by name. The login is on the row
+        // already, so naming its user reveals nothing more, whatever the tenant.
+        var actorIds = entries.SelectMany(e => new[] { e.ActorUserId, e.RealActorUserId }).OfType<Guid>().Distinct().ToList();
+        var actors = (await db.Users.Where(u => actorIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct))
+            .Where(u => !string.IsNullOrWhiteSpace(u.DisplayName)).ToDictionary(u => u.Id, u => u.DisplayName);
 
         return parsed.Select(p =>
         {
@@ -97,8 +102,8 @@ public sealed class AuditDisplay(PortalDbContext db)
                 e.Id,
                 e.At,
                 Time(e.At),
-                e.ActorName,
-                e.RealActorName,
+                e.ActorUserId is { } actor && actors.TryGetValue(actor, out var who) ? who : e.ActorName,
+                e.RealActorName is null ? null : e.RealActorUserId is { } real && actors.TryGetValue(real, out var reallyWho) ? reallyWho : e.RealActorName,
                 e.EntityType,
                 e.EntityId,
                 AuditVocabulary.TypeLabel(e.EntityType),

@@ -8,7 +8,7 @@ namespace ResellerPortal.Web.Features.Audit;
 
 /// <summary>
 /// The audit trail's filters, as the page's query string carries them: record type (one of
-/// <see cref="AuditVocabulary.RecordTypes"/>), user (part of the name or e-mail), a range of UTC days, one record,
+/// <see cref="AuditVocabulary.RecordTypes"/>), user (part of the login or of the user's name), a range of UTC days, one record,
 /// and the cursor of the page (<see cref="Older"/>: the (At, Id) of the last row of the page before).
 /// </summary>
 public sealed class AuditQuery
@@ -93,7 +93,9 @@ public sealed class AuditTrail(PortalDbContext db, AuditDisplay display)
         if (!string.IsNullOrWhiteSpace(query.User))
         {
             var pattern = "%" + Escape(query.User.Trim()[..Math.Min(query.User.Trim().Length, AuditQuery.UserMaxLength)]) + "%";
-            q = q.Where(a => EF.Functions.ILike(a.ActorName, pattern, "\\") || (a.RealActorName != null && EF.Functions.ILike(a.RealActorName, pattern, "\\")));
+            var named = db.Users.Where(u => EF.Functions.ILike(u.DisplayName, pattern, "\\")).Select(u => (Guid?)u.Id);
+            q = q.Where(a => EF.Functions.ILike(a.ActorName, pattern, "\\") || (a.RealActorName != null && EF.Functions.ILike(a.RealActorName, pattern, "\\"))
+                || named.Contains(a.ActorUserId));
         }
 
         if (query.From is { } from && from >= FormRules.EarliestDate && from <= FormRules.LatestDate)

@@ -45,11 +45,11 @@ public static class AuditVocabulary
         ["PpkId"] = nameof(PrepurchasedKey),
     };
 
-    /// <summary>Fields nobody needs to read: keys, concurrency tokens, derived copies, stamps the row itself shows.</summary>
+    /// <summary>Fields nobody needs to read: keys, concurrency tokens, derived copies, stamps the row itself shows (when created, last changed).</summary>
     private static readonly HashSet<string> Hidden =
     [
         "Id", "ResellerId", "Version", "ConcurrencyStamp", "SecurityStamp", "NormalizedEmail", "NormalizedUserName",
-        "LastChangedAt", "LastChangedBy", "ActorUserId", "ConnectionId", "Key", "Fingerprint",
+        "LastChangedAt", "LastChangedBy", "CreatedAt", "ActorUserId", "ConnectionId", "Key", "Fingerprint",
     ];
 
     /// <summary>Money fields per record type; their currency is the record's (or the change's) Currency.</summary>
