@@ -43,6 +43,10 @@ public static class Countries
 
     private static readonly Dictionary<string, Country> ByCode = All.ToDictionary(c => c.Code, StringComparer.Ordinal);
 
+    /// <summary>The countries as a picker lists them: by name, compared as the reader's language sorts (Ä with A in German, after Z in Swedish).</summary>
+    public static IReadOnlyList<Country> ByName(System.Globalization.CultureInfo culture) =>
+        [.. All.OrderBy(c => c.Name, StringComparer.Create(culture, ignoreCase: true))];
+
     public static string Normalize(string? code) => (code ?? string.Empty).Trim().ToUpperInvariant();
 
     public static Country? Find(string? code) => ByCode.GetValueOrDefault(Normalize(code));

@@ -56,6 +56,8 @@ public static class ValueBinders
 
     private sealed class DecimalBinder : IModelBinder
     {
+        public const string DecimalCommaMessage = "Write decimals with a point (12.50), without thousands separators.";
+
         public Task BindModelAsync(ModelBindingContext bindingContext)
         {
             var value = bindingContext.ValueProvider.GetValue(bindingContext.ModelName);
@@ -77,8 +79,15 @@ public static class ValueBinders
                 return Task.CompletedTask;
             }
 
+            // A comma is refused rather than guessed: read as a thousands separator, a European "12,50" would be 1250.
+            if (text.Contains(',', StringComparison.Ordinal))
+            {
+                bindingContext.ModelState.TryAddModelError(bindingContext.ModelName, DecimalCommaMessage);
+                return Task.CompletedTask;
+            }
+
             var culture = value.Culture ?? CultureInfo.InvariantCulture;
-            if (!decimal.TryParse(text.Trim(), NumberStyles.Float | NumberStyles.AllowThousands, culture, out var parsed))
+            if (!decimal.TryParse(text.Trim(), NumberStyles.Float, culture, out var parsed))
             {
                 bindingContext.ModelState.TryAddModelError(bindingContext.ModelName,
                     bindingContext.ModelMetadata.ModelBindingMessageProvider.AttemptedValueIsInvalidAccessor(text, bindingContext.ModelMetadata.DisplayName ?? bindingContext.ModelName));

@@ -14,7 +14,7 @@ public sealed class SignInTests(BrowserFixture fixture) : BrowserTest(fixture)
     {
         { Roles.PlatformAdmin, DemoSeeder.AdminEmail, "/admin/resellers", ["Resellers", "Instances", "Keys", "Clients", "Packages", "DIDs", "Audit trail", "Jobs", "Outbox", "Network status"] },
         { Roles.Support, DemoSeeder.SupportEmail, "/admin/resellers", ["Resellers", "Instances", "Keys", "Clients", "Packages", "DIDs", "Audit trail", "Jobs"] },
-        { Roles.ResellerAdmin, DemoSeeder.Reseller1Email, "/dashboard", ["Dashboard", "Instances", "Keys", "Operators", "Clients", "Packages", "DIDs"] },
+        { Roles.ResellerAdmin, DemoSeeder.Reseller1Email, "/dashboard", ["Dashboard", "Instances", "Keys", "Operators", "Clients", "Packages", "DIDs", "Audit trail"] },
         { Roles.ResellerUser, DemoSeeder.Staff1Email, "/dashboard", ["Dashboard", "Instances", "Keys", "Operators", "Clients", "Packages", "DIDs"] },
     };
 

@@ -29,6 +29,22 @@ public sealed class BindingErrorTests(PostgresFixture postgres) : PortalTest(pos
         Assert.Equal(fee, await AsPlatformAsync(db => db.Packages.Where(x => x.Id == id).Select(x => x.MonthlyFee).SingleAsync()));
     }
 
+    [Theory]
+    [InlineData("12,50")]
+    [InlineData("1,250.00")]
+    [InlineData("0,001")]
+    public async Task A_fee_written_with_a_comma_is_refused_rather_than_read_as_thousands(string typed)
+    {
+        var package = await AsPlatformAsync(db => db.Packages.Where(p => p.Name == "Standard EU").Select(p => new { p.Id, p.MonthlyFee }).SingleAsync());
+        using var owner = await SignedInAsync(DemoSeeder.Reseller1Email);
+
+        var response = await owner.SubmitAsync($"/packages/{package.Id}/edit", [new("Name", "Standard EU"), new("Currency", "EUR"), new("MonthlyFee", typed)]);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Write decimals with a point (12.50), without thousands separators.", Message(await response.Content.ReadAsStringAsync(), "MonthlyFee"));
+        Assert.Equal(package.MonthlyFee, await AsPlatformAsync(db => db.Packages.Where(x => x.Id == package.Id).Select(x => x.MonthlyFee).SingleAsync()));
+    }
+
     [Fact]
     public async Task An_operator_certificate_date_that_is_not_a_date_is_refused_and_the_operator_keeps_its_date()
     {

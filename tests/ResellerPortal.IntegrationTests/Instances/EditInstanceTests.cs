@@ -1,8 +1,10 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using ResellerPortal.Domain.Instances;
 using ResellerPortal.IntegrationTests.Support;
 using ResellerPortal.Web.DemoData;
+using ResellerPortal.Web.Features.Instances;
 
 namespace ResellerPortal.IntegrationTests.Instances;
 
@@ -37,6 +39,9 @@ public sealed class EditInstanceTests(PostgresFixture postgres) : PortalTest(pos
         var warning = Browser.Parse(await unconfirmed.Content.ReadAsStringAsync()).QuerySelector("#restart-warning")!;
         Assert.DoesNotContain("d-none", warning.ClassName ?? string.Empty, StringComparison.Ordinal);
         Assert.Contains("3–5 minutes", warning.TextContent, StringComparison.Ordinal);
+        // The warning says it once; the message beside the box only asks for the tick.
+        Assert.Single(Regex.Matches(warning.TextContent, "restarts the instance"));
+        Assert.Equal(EditInstance.RestartWarningText, warning.QuerySelector("[data-valmsg-for='ConfirmRestart']")!.TextContent.Trim());
         Assert.Equal(10, await AsPlatformAsync(db => db.Instances.Where(i => i.Id == id).Select(i => i.MaxAgents).SingleAsync()));
         Assert.Null(await AsPlatformAsync(db => db.Instances.Where(i => i.Id == id).Select(i => i.RestartRequestedAt).SingleAsync()));
 

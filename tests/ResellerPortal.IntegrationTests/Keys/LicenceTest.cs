@@ -32,6 +32,13 @@ public abstract class LicenceTest(PostgresFixture postgres) : PortalTest(postgre
         ["Licensing:TriggerOnRequest"] = TriggerJobs ? "true" : "false",
     };
 
+    /// <summary>
+    /// The licence calls wait on real timers (the per-attempt timeout, the backoff between retries, the
+    /// phase's deadline) against simulators that stall in real time, so these tests keep the real clock:
+    /// a fake one that never advances would never time an attempt out.
+    /// </summary>
+    protected override void ReplaceServices(IServiceCollection services) => services.AddSingleton(TimeProvider.System);
+
     public override async Task InitializeAsync()
     {
         Simulators = await SimulatorHost.StartAsync(0, new SimulatorOptions());

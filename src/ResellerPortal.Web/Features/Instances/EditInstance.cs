@@ -135,6 +135,6 @@ public sealed class EditInstance(
         form.KApiKeyMasked = secrets.Mask(instance.KApiKeyProtected);
     }
 
-    public const string RestartWarningText =
-        "Changing the time zone, max. agents, retention, state or mode restarts the instance within 3–5 minutes: all logged-in users are logged off and it is unavailable for a few seconds. Tick the box to confirm and save again.";
+    /// <summary>Beside the box under the warning, which already says what a restart does: the message only asks for the tick.</summary>
+    public const string RestartWarningText = "Tick the box to confirm the restart, then save again.";
 }
