@@ -265,6 +265,7 @@ public sealed class AuditDisplay(PortalDbContext db)
         var currencies = new Dictionary<Guid, string>();
         if (byType.TryGetValue(nameof(Client), out var clients))
         {
+            // A deleted client's history still shows its money in its currency; the tenant filter stays.
             foreach (var c in await db.Clients.IgnoreQueryFilters([PortalDbContext.LiveFilter]).Where(c => clients.Contains(c.Id)).Select(c => new { c.Id, c.Currency }).ToListAsync(ct))
             {
                 currencies[c.Id] = c.Currency;
