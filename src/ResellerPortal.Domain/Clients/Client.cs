@@ -131,6 +131,18 @@ public sealed class Client : IOperatorOwned, IAudited
     /// <summary>Where the low-balance warning goes; the client's email when empty.</summary>
     public string? LowBalanceEmail { get; private set; }
 
+    /// <summary>
+    /// The sum of the client's ledger rows, maintained by the database in the same transaction as each
+    /// insert (trigger <c>ledger_entries_maintain_balance</c>); the application never writes it.
+    /// </summary>
+    public decimal Balance { get; private set; }
+
+    /// <summary>True once the low-balance warning went out for the current crossing; re-armed when the balance rises above the threshold.</summary>
+    public bool LowBalanceWarned { get; private set; }
+
+    /// <summary>True when the system (not a person) suspended a HARD client at 0; only then does a payment re-activate it.</summary>
+    public bool SuspendedBySystem { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset? ActivatedAt { get; private set; }
@@ -239,10 +251,55 @@ public sealed class Client : IOperatorOwned, IAudited
         }
 
         Status = target;
+        SuspendedBySystem = false;
         if (target == ClientStatus.Active)
         {
             ActivatedAt ??= now;
         }
+    }
+
+    /// <summary>
+    /// The balance rules of §5/§6, applied after every ledger change with the balance as stored
+    /// (<paramref name="balance"/>), under a lock on the client's row so two writers cannot both act:
+    /// <list type="bullet">
+    /// <item>a HARD, ACTIVE client whose balance reaches 0 or less is suspended by the system;</item>
+    /// <item>a client the system suspended is re-activated when the balance rises above 0 (one a person suspended stays suspended);</item>
+    /// <item>the low-balance warning goes out once per crossing below the threshold, and is armed again when the balance rises to the threshold or above.</item>
+    /// </list>
+    /// </summary>
+    public BalanceEffects ApplyBalance(decimal balance, DateTimeOffset now)
+    {
+        var suspended = false;
+        var reactivated = false;
+        if (BalanceManagement == BalanceManagement.Hard && Status == ClientStatus.Active && balance <= 0m)
+        {
+            Status = ClientStatus.Suspended;
+            SuspendedBySystem = true;
+            suspended = true;
+        }
+        else if (SuspendedBySystem && Status == ClientStatus.Suspended && balance > 0m)
+        {
+            Status = ClientStatus.Active;
+            SuspendedBySystem = false;
+            ActivatedAt ??= now;
+            reactivated = true;
+        }
+
+        var warn = false;
+        if (LowBalanceThreshold is { } threshold)
+        {
+            if (!LowBalanceWarned && balance < threshold)
+            {
+                LowBalanceWarned = true;
+                warn = true;
+            }
+            else if (LowBalanceWarned && balance >= threshold)
+            {
+                LowBalanceWarned = false;
+            }
+        }
+
+        return new BalanceEffects(suspended, reactivated, warn);
     }
 
     /// <summary>Marks the client deleted. The caller checks first that nothing is connected (§5).</summary>
@@ -259,3 +316,6 @@ public sealed class Client : IOperatorOwned, IAudited
     public static ClientStatus? ParseStatus(string? label) =>
         Enum.GetValues<ClientStatus>().Cast<ClientStatus?>().FirstOrDefault(s => string.Equals(Label(s!.Value), label?.Trim(), StringComparison.OrdinalIgnoreCase));
 }
+
+/// <summary>What <see cref="Client.ApplyBalance"/> did: the caller sends the warning e-mail when <see cref="SendLowBalanceWarning"/>.</summary>
+public readonly record struct BalanceEffects(bool Suspended, bool Reactivated, bool SendLowBalanceWarning);

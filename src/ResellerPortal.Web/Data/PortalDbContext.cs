@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ResellerPortal.Domain;
 using ResellerPortal.Domain.Auditing;
+using ResellerPortal.Domain.Baskets;
 using ResellerPortal.Domain.Clients;
 using ResellerPortal.Domain.Dids;
 using ResellerPortal.Domain.Email;
@@ -65,6 +66,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, T
 
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
 
+    public DbSet<BasketItem> BasketItems => Set<BasketItem>();
+
     public DbSet<Note> Notes => Set<Note>();
 
     public DbSet<PrepurchasedKey> PrepurchasedKeys => Set<PrepurchasedKey>();
@@ -112,6 +115,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, T
             builder.Entity<SubAccount>().HasQueryFilter(OperatorScopeFilter, s => s.ClientId == null || Clients.Any(c => c.Id == s.ClientId));
             builder.Entity<Did>().HasQueryFilter(OperatorScopeFilter, d => d.SubAccountId == null || SubAccounts.Any(s => s.Id == d.SubAccountId));
             builder.Entity<LedgerEntry>().HasQueryFilter(OperatorScopeFilter, l => Clients.Any(c => c.Id == l.ClientId));
+            builder.Entity<BasketItem>().HasQueryFilter(OperatorScopeFilter, b => Clients.Any(c => c.Id == b.ClientId));
 
             // A licence belongs to its instance's operator, as the instance does: its activation, the
             // activation's history and the key it used are out of scope with the instance (a key with no

@@ -83,6 +83,10 @@ public static class ServiceRegistration
         services.AddPortalValidators();
 
         services.AddScoped<EmailOutbox>();
+        services.AddScoped<IEmailTemplates, DefaultEmailTemplates>();
+        services.AddScoped<ClientEmails>();
+        services.AddScoped<Ledger.ClientLedger>();
+        services.AddScoped<Branding.IClientBrands, Branding.DefaultClientBrands>();
         services.AddScoped<OutboxDispatcher>();
         services.AddSingleton<IMailTransport, SmtpMailTransport>();
         services.AddSingleton<JobScope>();

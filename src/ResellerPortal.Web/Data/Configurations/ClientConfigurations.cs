@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using ResellerPortal.Domain;
+using ResellerPortal.Domain.Baskets;
 using ResellerPortal.Domain.Clients;
 using ResellerPortal.Domain.Dids;
 using ResellerPortal.Domain.Ledger;
@@ -43,6 +45,11 @@ internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
         builder.Property(c => c.LowBalanceThreshold).HasPrecision(18, 4);
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(c => c.BalanceManagement).HasConversion<string>().HasMaxLength(8);
+
+        // Written only by the ledger's insert trigger (see the MoneyBase migration), never by the application.
+        builder.Property(c => c.Balance).Money().HasDefaultValue(0m).ValueGeneratedOnAddOrUpdate();
+        builder.Property(c => c.Balance).Metadata.SetBeforeSaveBehavior(PropertySaveBehavior.Ignore);
+        builder.Property(c => c.Balance).Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
         builder.Property<string>(SearchText).HasMaxLength(800)
             .HasComputedColumnSql("""lower("FirstName" || ' ' || "LastName" || ' ' || "Company" || ' ' || "Email")""", stored: true);
         builder.Property<string>(SortName).HasMaxLength(201)
@@ -150,6 +157,26 @@ internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<Ledger
         // The natural key makes a job's charge for (client, source, period) a no-op the second time.
         builder.HasIndex(l => new { l.ResellerId, l.Key }).IsUnique();
         builder.HasIndex(l => new { l.ClientId, l.At, l.Id });
+    }
+}
+
+internal sealed class BasketItemConfiguration : IEntityTypeConfiguration<BasketItem>
+{
+    public void Configure(EntityTypeBuilder<BasketItem> builder)
+    {
+        builder.Property(b => b.Product).HasMaxLength(BasketItem.ProductMaxLength);
+        builder.Property(b => b.ItemType).HasMaxLength(BasketItem.ItemTypeMaxLength);
+        builder.Property(b => b.ItemId).HasMaxLength(BasketItem.ItemIdMaxLength);
+        builder.Property(b => b.Description).HasMaxLength(BasketItem.DescriptionMaxLength);
+        builder.Property(b => b.Price).Money();
+        builder.Property(b => b.Currency).HasMaxLength(3);
+        builder.Property(b => b.Status).HasConversion<string>().HasMaxLength(16);
+        builder.HasOne<Reseller>().WithMany().HasForeignKey(b => b.ResellerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Client>().WithMany().HasForeignKey(b => b.ClientId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(b => new { b.ResellerId, b.ItemId }).IsUnique();
+        builder.HasIndex(b => new { b.ClientId, b.DueDate });
+        // Recurring billing looks for items falling due that were not charged yet.
+        builder.HasIndex(b => new { b.DueDate, b.ClientId }).HasFilter("\"ChargedAt\" IS NULL AND \"Status\" <> 'Cancelled'");
     }
 }
 
