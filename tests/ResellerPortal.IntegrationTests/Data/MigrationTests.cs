@@ -18,11 +18,13 @@ namespace ResellerPortal.IntegrationTests.Data;
 [Collection(PostgresCollection.Name)]
 public sealed class MigrationTests(PostgresFixture postgres)
 {
-    /// <summary>What the Baseline adds with migrationBuilder.Sql, as <see cref="SchemaDescription"/> lists it.</summary>
+    /// <summary>What the migrations add with migrationBuilder.Sql, as <see cref="SchemaDescription"/> lists it.</summary>
     private static readonly string[] Extras =
     [
         "function ledger_entries_append_only",
         "trigger LedgerEntries CREATE TRIGGER ledger_entries_append_only BEFORE DELETE OR UPDATE ON public.\"LedgerEntries\" FOR EACH ROW EXECUTE FUNCTION ledger_entries_append_only()",
+        "function ledger_entries_maintain_balance",
+        "trigger LedgerEntries CREATE TRIGGER ledger_entries_maintain_balance AFTER INSERT ON public.\"LedgerEntries\" FOR EACH ROW EXECUTE FUNCTION ledger_entries_maintain_balance()",
     ];
 
     [Fact]
