@@ -122,6 +122,17 @@ public sealed class RecordIdentityBindingTests(PostgresFixture postgres) : Porta
         real["resellers"] = beta;
         real["operators"] = await OperatorIdAsync("Main");
         real["users"] = await UserIdAsync(DemoSeeder.Reseller2Email);
+        // Alpha's money records (the demo seed may have none): a payment and an unpaid basket item of its first client.
+        (real["payments"], real["baskets"]) = await AsPlatformAsync(async db =>
+        {
+            var client = await db.Clients.SingleAsync(c => c.Id == real["clients"]);
+            var payment = Domain.Payments.Payment.Record(client.ResellerId, client.Id, client.Currency, Domain.Payments.PaymentType.Cash, "SAMPLE-P", 10m, new DateOnly(2026, 11, 20), null, DateTimeOffset.UtcNow);
+            var item = Domain.Baskets.BasketItem.Create(client.ResellerId, client.Id, client.Currency, "Sample", "Custom", "SAMPLE-B", "", 5m, new DateOnly(2026, 12, 1), false, DateTimeOffset.UtcNow);
+            db.Payments.Add(payment);
+            db.BasketItems.Add(item);
+            await db.SaveChangesAsync();
+            return (payment.Id, item.Id);
+        });
         using var owner = await SignedInAsync(DemoSeeder.Reseller1Email);
         using var admin = await SignedInAsync(DemoSeeder.AdminEmail);
         var ownerToken = await TokenAsync(owner, "/clients");
