@@ -40,7 +40,7 @@ public sealed class LedgerEntry : ITenantOwned, IAudited
         Currency = Description = Key = ActorName = string.Empty;
     }
 
-    private LedgerEntry(Guid resellerId, Guid clientId, LedgerKind kind, decimal signedAmount, string currency, string description, string key, DateTimeOffset at, Guid? actorUserId, string actorName)
+    private LedgerEntry(Guid resellerId, Guid clientId, LedgerKind kind, decimal signedAmount, string currency, string description, string key, DateTimeOffset at, AuditActor actor, Guid? paymentId)
     {
         if (description.Trim().Length == 0)
         {
@@ -57,8 +57,11 @@ public sealed class LedgerEntry : ITenantOwned, IAudited
         Description = description.Trim();
         Key = key;
         At = at;
-        ActorUserId = actorUserId;
-        ActorName = actorName;
+        ActorUserId = actor.UserId;
+        ActorName = actor.Name;
+        RealActorUserId = actor.RealUserId;
+        RealActorName = actor.RealName;
+        PaymentId = paymentId;
     }
 
     public Guid Id { get; private set; }
@@ -85,9 +88,18 @@ public sealed class LedgerEntry : ITenantOwned, IAudited
     /// <summary>Who wrote the row: a person's login or "system:&lt;job&gt;".</summary>
     public string ActorName { get; private set; }
 
+    /// <summary>The person really acting when <see cref="ActorName"/> was impersonated (§8); null otherwise.</summary>
+    public Guid? RealActorUserId { get; private set; }
+
+    /// <summary>The login of <see cref="RealActorUserId"/>.</summary>
+    public string? RealActorName { get; private set; }
+
+    /// <summary>The payment a payment or refund row belongs to (<c>Payments</c>); null for other rows.</summary>
+    public Guid? PaymentId { get; private set; }
+
     /// <summary>Records an amount of <paramref name="kind"/>; <paramref name="amount"/> is positive except for adjustments, which carry their sign.</summary>
     public static LedgerEntry Record(
-        Guid resellerId, Guid clientId, LedgerKind kind, decimal amount, string currency, string description, string key, DateTimeOffset at, AuditActor actor)
+        Guid resellerId, Guid clientId, LedgerKind kind, decimal amount, string currency, string description, string key, DateTimeOffset at, AuditActor actor, Guid? paymentId = null)
     {
         if (kind == LedgerKind.Adjustment ? amount == 0m : amount <= 0m)
         {
@@ -104,7 +116,7 @@ public sealed class LedgerEntry : ITenantOwned, IAudited
             LedgerKind.Charge or LedgerKind.Refund => -amount,
             LedgerKind.Payment or LedgerKind.Adjustment => amount,
         };
-        return new LedgerEntry(resellerId, clientId, kind, signed, currency, description, key, at, actor.UserId, actor.Name);
+        return new LedgerEntry(resellerId, clientId, kind, signed, currency, description, key, at, actor, paymentId);
     }
 
     /// <summary>The natural key of a row typed by a person: each submission is its own row.</summary>

@@ -83,4 +83,14 @@ public static class Currencies
     /// </summary>
     public static decimal RequireMinorUnits(decimal amount, string currency, string field = "Amount") =>
         FitsMinorUnits(amount, currency) ? amount : throw new TooManyDecimalsException(field, amount, currency);
+
+    /// <summary>
+    /// The one way an amount is shown: with exactly the currency's decimals (0 JPY, 2 EUR, 3 KWD), invariant
+    /// digits, a minus sign when negative, and the currency code: "1234.50 EUR".
+    /// </summary>
+    public static string Show(decimal amount, string currency) => Figure(amount, currency) + " " + Normalize(currency);
+
+    /// <summary>The number of <see cref="Show"/> without the code, for a column whose heading names the currency.</summary>
+    public static string Figure(decimal amount, string currency) =>
+        Round(amount, currency).ToString("F" + MinorUnits(currency).ToString(System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
 }

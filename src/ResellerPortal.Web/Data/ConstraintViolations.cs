@@ -34,6 +34,8 @@ public static class ConstraintViolations
         ["IX_Operators_Domain"] = ("Domain", Operator.DomainTaken),
         ["CK_Operators_Domain_Normalized"] = ("Domain", "Enter a host name such as eu.example-live.com."),
         ["IX_Resellers_Slug"] = ("Slug", "Another reseller already has this short name."),
+        ["IX_BasketItems_ResellerId_ItemId"] = ("ItemId", "Another basket item already has this item id."),
+        ["IX_Payments_ResellerId_Reference"] = ("Reference", "Another payment already has this payment id."),
         ["EmailIndex"] = ("Email", "This e-mail address is already in use."),
         ["UserNameIndex"] = ("Email", "This e-mail address is already in use."),
     };

@@ -14,6 +14,7 @@ using ResellerPortal.Domain.Licensing;
 using ResellerPortal.Domain.Network;
 using ResellerPortal.Domain.Notes;
 using ResellerPortal.Domain.Packages;
+using ResellerPortal.Domain.Payments;
 using ResellerPortal.Domain.Tenancy;
 using ResellerPortal.Web.Tenancy;
 
@@ -68,6 +69,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, T
 
     public DbSet<BasketItem> BasketItems => Set<BasketItem>();
 
+    public DbSet<Payment> Payments => Set<Payment>();
+
     public DbSet<Note> Notes => Set<Note>();
 
     public DbSet<PrepurchasedKey> PrepurchasedKeys => Set<PrepurchasedKey>();
@@ -116,6 +119,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, T
             builder.Entity<Did>().HasQueryFilter(OperatorScopeFilter, d => d.SubAccountId == null || SubAccounts.Any(s => s.Id == d.SubAccountId));
             builder.Entity<LedgerEntry>().HasQueryFilter(OperatorScopeFilter, l => Clients.Any(c => c.Id == l.ClientId));
             builder.Entity<BasketItem>().HasQueryFilter(OperatorScopeFilter, b => Clients.Any(c => c.Id == b.ClientId));
+            builder.Entity<Payment>().HasQueryFilter(OperatorScopeFilter, p => Clients.Any(c => c.Id == p.ClientId));
 
             // A licence belongs to its instance's operator, as the instance does: its activation, the
             // activation's history and the key it used are out of scope with the instance (a key with no

@@ -70,7 +70,10 @@ public sealed class ClientLedger(PortalDbContext db, ClientEmails emails, TimePr
             throw new InvalidOperationException("The balance rules run inside the transaction that changed the ledger.");
         }
 
-        await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM "Clients" WHERE "Id" = {clientId} FOR UPDATE""", ct);
+        // FOR NO KEY UPDATE, the lock the balance trigger's UPDATE already holds: FOR UPDATE would also wait for
+        // the KEY SHARE lock that another writer's ledger insert takes on the client row (its foreign key
+        // check) while that writer waits for this one's trigger lock, which PostgreSQL reports as a deadlock.
+        await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM "Clients" WHERE "Id" = {clientId} FOR NO KEY UPDATE""", ct);
         var client = await db.Clients.IgnoreQueryFilters().SingleAsync(c => c.Id == clientId, ct);
         await db.Entry(client).ReloadAsync(ct);
 

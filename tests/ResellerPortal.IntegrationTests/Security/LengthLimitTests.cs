@@ -52,6 +52,11 @@ public sealed class LengthLimitTests(PostgresFixture postgres) : PortalTest(post
         ["UserForm.ResellerName"] = Shown,
         ["EditInstanceForm.OperatorName"] = Shown,
         ["EditInstanceForm.KApiKeyMasked"] = Shown,
+        ["BasketItemForm.ClientName"] = Shown,
+        ["BasketItemForm.Currency"] = Shown,
+        ["PaymentForm.ClientName"] = Shown,
+        ["PaymentForm.Currency"] = Shown,
+        ["RefundForm.ClientName"] = Shown,
     };
 
     [Fact]

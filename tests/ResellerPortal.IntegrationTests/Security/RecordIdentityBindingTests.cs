@@ -25,6 +25,13 @@ public sealed class RecordIdentityBindingTests(PostgresFixture postgres) : Porta
         var package = await AsPlatformAsync(db => db.Packages.Where(p => p.ResellerId == alpha).Select(p => new { p.Id, p.Name }).FirstAsync());
         var sub = await AsPlatformAsync(db => db.SubAccounts.Where(s => s.ResellerId == alpha).Select(s => new { s.Id, s.Name }).FirstAsync());
         var staff = await UserIdAsync(DemoSeeder.Staff1Email);
+        var payment = await AsPlatformAsync(async db =>
+        {
+            var p = Domain.Payments.Payment.Record(alpha, client.Id, "EUR", Domain.Payments.PaymentType.Cash, "BIND-1", 10m, new DateOnly(2026, 11, 20), null, DateTimeOffset.UtcNow);
+            db.Payments.Add(p);
+            await db.SaveChangesAsync();
+            return p.Id;
+        });
 
         // Each form posted with a value its validator refuses unless it believes the form edits the
         // record whose id is posted alongside (a taken name or email, a missing initial password).
@@ -43,6 +50,9 @@ public sealed class RecordIdentityBindingTests(PostgresFixture postgres) : Porta
             new($"/admin/resellers/{alpha}/operators/new", DemoSeeder.AdminEmail, [new("Name", "US"), new("Domain", "us2.alpha-live.example.com")], us),
             new($"/admin/resellers/{alpha}/users/new", DemoSeeder.AdminEmail,
                 [new("Email", DemoSeeder.Staff1Email), new("DisplayName", "Over"), new("Role", "ResellerUser"), new("OperatorIds", eu.ToString())], staff),
+            new($"/clients/{client.Id}/basket/new", DemoSeeder.Reseller1Email, [new("ItemId", "BIND-1"), new("Price", "-1")], Guid.NewGuid()),
+            new($"/clients/{client.Id}/payments/new", DemoSeeder.Reseller1Email, [new("Reference", ""), new("Amount", "5")], payment),
+            new($"/payments/{payment}/refunds/new", DemoSeeder.Reseller1Email, [new("Amount", "-1")], payment),
         ];
 
         var createRoutes = PortalRoute.All(Portal).Where(r => r.Method == "POST" && r.Template.EndsWith("/new", StringComparison.Ordinal)).Select(r => r.Shape).Order();
@@ -112,6 +122,17 @@ public sealed class RecordIdentityBindingTests(PostgresFixture postgres) : Porta
         real["resellers"] = beta;
         real["operators"] = await OperatorIdAsync("Main");
         real["users"] = await UserIdAsync(DemoSeeder.Reseller2Email);
+        // Alpha's money records (the demo seed may have none): a payment and an unpaid basket item of its first client.
+        (real["payments"], real["baskets"]) = await AsPlatformAsync(async db =>
+        {
+            var client = await db.Clients.SingleAsync(c => c.Id == real["clients"]);
+            var payment = Domain.Payments.Payment.Record(client.ResellerId, client.Id, client.Currency, Domain.Payments.PaymentType.Cash, "SAMPLE-P", 10m, new DateOnly(2026, 11, 20), null, DateTimeOffset.UtcNow);
+            var item = Domain.Baskets.BasketItem.Create(client.ResellerId, client.Id, client.Currency, "Sample", "Custom", "SAMPLE-B", "", 5m, new DateOnly(2026, 12, 1), false, DateTimeOffset.UtcNow);
+            db.Payments.Add(payment);
+            db.BasketItems.Add(item);
+            await db.SaveChangesAsync();
+            return (payment.Id, item.Id);
+        });
         using var owner = await SignedInAsync(DemoSeeder.Reseller1Email);
         using var admin = await SignedInAsync(DemoSeeder.AdminEmail);
         var ownerToken = await TokenAsync(owner, "/clients");

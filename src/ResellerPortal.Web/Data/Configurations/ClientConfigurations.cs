@@ -8,6 +8,7 @@ using ResellerPortal.Domain.Dids;
 using ResellerPortal.Domain.Ledger;
 using ResellerPortal.Domain.Notes;
 using ResellerPortal.Domain.Packages;
+using ResellerPortal.Domain.Payments;
 
 namespace ResellerPortal.Web.Data.Configurations;
 
@@ -152,6 +153,9 @@ internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<Ledger
         builder.Property(l => l.Description).HasMaxLength(LedgerEntry.DescriptionMaxLength);
         builder.Property(l => l.Key).HasMaxLength(LedgerEntry.KeyMaxLength);
         builder.Property(l => l.ActorName).HasMaxLength(256);
+        builder.Property(l => l.RealActorName).HasMaxLength(256);
+        builder.HasOne<Payment>().WithMany().HasForeignKey(l => l.PaymentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(l => l.PaymentId).HasFilter("\"PaymentId\" IS NOT NULL");
         builder.HasOne<Reseller>().WithMany().HasForeignKey(l => l.ResellerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Client>().WithMany().HasForeignKey(l => l.ClientId).OnDelete(DeleteBehavior.Restrict);
         // The natural key makes a job's charge for (client, source, period) a no-op the second time.
@@ -175,8 +179,25 @@ internal sealed class BasketItemConfiguration : IEntityTypeConfiguration<BasketI
         builder.HasOne<Client>().WithMany().HasForeignKey(b => b.ClientId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(b => new { b.ResellerId, b.ItemId }).IsUnique();
         builder.HasIndex(b => new { b.ClientId, b.DueDate });
+        builder.HasOne<Payment>().WithMany().HasForeignKey(b => b.PaymentId).OnDelete(DeleteBehavior.Restrict);
         // Recurring billing looks for items falling due that were not charged yet.
         builder.HasIndex(b => new { b.DueDate, b.ClientId }).HasFilter("\"ChargedAt\" IS NULL AND \"Status\" <> 'Cancelled'");
+    }
+}
+
+internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
+{
+    public void Configure(EntityTypeBuilder<Payment> builder)
+    {
+        builder.Property(p => p.Type).HasConversion<string>().HasMaxLength(16);
+        builder.Property(p => p.Reference).HasMaxLength(Payment.ReferenceMaxLength);
+        builder.Property(p => p.Note).HasMaxLength(Payment.NoteMaxLength);
+        builder.Property(p => p.Amount).Money();
+        builder.Property(p => p.Currency).HasMaxLength(3);
+        builder.HasOne<Reseller>().WithMany().HasForeignKey(p => p.ResellerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Client>().WithMany().HasForeignKey(p => p.ClientId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(p => new { p.ResellerId, p.Reference }).IsUnique();
+        builder.HasIndex(p => new { p.ClientId, p.CreatedAt });
     }
 }
 

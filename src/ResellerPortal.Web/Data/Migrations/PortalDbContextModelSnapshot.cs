@@ -296,6 +296,8 @@ namespace ResellerPortal.Web.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("PaymentId");
+
                     b.HasIndex("ClientId", "DueDate");
 
                     b.HasIndex("DueDate", "ClientId")
@@ -861,10 +863,23 @@ namespace ResellerPortal.Web.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<Guid?>("PaymentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RealActorName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid?>("RealActorUserId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("ResellerId")
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PaymentId")
+                        .HasFilter("\"PaymentId\" IS NOT NULL");
 
                     b.HasIndex("ResellerId", "Key")
                         .IsUnique();
@@ -1291,6 +1306,58 @@ namespace ResellerPortal.Web.Data.Migrations
                     b.ToTable("Packages");
                 });
 
+            modelBuilder.Entity("ResellerPortal.Domain.Payments.Payment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("ResellerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId", "CreatedAt");
+
+                    b.HasIndex("ResellerId", "Reference")
+                        .IsUnique();
+
+                    b.ToTable("Payments");
+                });
+
             modelBuilder.Entity("ResellerPortal.Domain.Reseller", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1466,6 +1533,11 @@ namespace ResellerPortal.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("ResellerPortal.Domain.Payments.Payment", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("ResellerPortal.Domain.Reseller", null)
                         .WithMany()
                         .HasForeignKey("ResellerId")
@@ -1568,6 +1640,11 @@ namespace ResellerPortal.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("ResellerPortal.Domain.Payments.Payment", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("ResellerPortal.Domain.Reseller", null)
                         .WithMany()
                         .HasForeignKey("ResellerId")
@@ -1660,6 +1737,21 @@ namespace ResellerPortal.Web.Data.Migrations
 
             modelBuilder.Entity("ResellerPortal.Domain.Packages.Package", b =>
                 {
+                    b.HasOne("ResellerPortal.Domain.Reseller", null)
+                        .WithMany()
+                        .HasForeignKey("ResellerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ResellerPortal.Domain.Payments.Payment", b =>
+                {
+                    b.HasOne("ResellerPortal.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("ResellerPortal.Domain.Reseller", null)
                         .WithMany()
                         .HasForeignKey("ResellerId")

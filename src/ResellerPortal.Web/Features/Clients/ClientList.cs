@@ -186,7 +186,7 @@ public sealed class ClientList(PortalDbContext db)
             .Select(c => new ClientExportRow(
                 c.Id, c.FirstName, c.LastName, c.Company, c.Address, c.City, c.State, c.Country, c.Zip, c.Email, c.Phone, c.Currency,
                 c.VatNumber, c.NextBillingDate, c.Status, c.BalanceManagement, c.LowBalanceThreshold, c.LowBalanceEmail,
-                db.LedgerEntries.Where(l => l.ClientId == c.Id).Sum(l => l.Amount), c.CreatedAt, c.ResellerId))
+                c.Balance, c.CreatedAt, c.ResellerId))
             .AsAsyncEnumerable();
 
     private IQueryable<Client> Filtered(ClientFilter filter)
@@ -205,7 +205,7 @@ public sealed class ClientList(PortalDbContext db)
         if (filter.BelowThresholdOnly)
         {
             // The same rule as the dashboard's count: a threshold is set and the balance is below it.
-            query = query.Where(c => c.LowBalanceThreshold != null && db.LedgerEntries.Where(l => l.ClientId == c.Id).Sum(l => l.Amount) < c.LowBalanceThreshold);
+            query = query.Where(c => c.LowBalanceThreshold != null && c.Balance < c.LowBalanceThreshold);
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Q))
@@ -217,9 +217,9 @@ public sealed class ClientList(PortalDbContext db)
         return query;
     }
 
-    private System.Linq.Expressions.Expression<Func<Client, ClientRow>> Row() => c => new ClientRow(
+    private static System.Linq.Expressions.Expression<Func<Client, ClientRow>> Row() => c => new ClientRow(
         c.Id, c.FirstName, c.LastName, c.Company, c.Email, c.Phone, c.Status, c.Currency,
-        db.LedgerEntries.Where(l => l.ClientId == c.Id).Sum(l => l.Amount),
+        c.Balance,
         c.CreatedAt, EF.Property<string>(c, ClientConfiguration.SortName), c.ResellerId, c.OperatorId);
 
     private static IQueryable<Client> Ordered(IQueryable<Client> query, ClientSort sort, bool descending) => (sort, descending) switch

@@ -57,8 +57,8 @@ public sealed class ShowClient(PortalDbContext db, RecordPanels panels)
         }).ToList();
 
         var ledger = db.LedgerEntries.AsNoTracking().Where(l => l.ClientId == client.Id);
-        // Rows are in the client's currency, so the sum has its precision; rounding only drops the column's trailing zeros.
-        var balance = Currencies.Round(await ledger.SumAsync(l => l.Amount, ct), client.Currency);
+        // The balance column the ledger's trigger keeps (it equals the sum); rounding only drops the column's trailing zeros.
+        var balance = Currencies.Round(client.Balance, client.Currency);
         var total = await ledger.CountAsync(ct);
         // Newest first; the running balance walks back from the current balance.
         var recent = await ledger.OrderByDescending(l => l.At).ThenByDescending(l => l.Id).Take(LedgerShown).ToListAsync(ct);

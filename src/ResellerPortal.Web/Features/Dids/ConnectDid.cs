@@ -66,7 +66,7 @@ public sealed class ConnectDidFormValidator : AbstractValidator<ConnectDidForm>
 /// <summary>The number connected, and the sub-account it now rings.</summary>
 public sealed record ConnectedDid(Did Did, string SubAccountName);
 
-public sealed class ConnectDid(PortalDbContext db, IValidator<ConnectDidForm> validator, AuditActorAccessor actors, TimeProvider clock)
+public sealed class ConnectDid(PortalDbContext db, IValidator<ConnectDidForm> validator, AuditActorAccessor actors, ResellerPortal.Web.Ledger.ClientLedger ledger, TimeProvider clock)
 {
     /// <summary>The form as the sub-account page opens it: the reseller's default terms, named rather than left to the tenant filter, which lets the provider's staff see every reseller's.</summary>
     public async Task<ConnectDidForm> BlankAsync(Guid resellerId, CancellationToken ct)
@@ -117,9 +117,10 @@ public sealed class ConnectDid(PortalDbContext db, IValidator<ConnectDidForm> va
         did.Connect(sub.Id, terms, now);
         if (form.ChargeSetupFee && terms.SetupFee > 0m)
         {
-            db.LedgerEntries.Add(LedgerEntry.Record(
+            // Saves the connection with the charge in one transaction and applies the balance rules.
+            await ledger.PostAsync(LedgerEntry.Record(
                 client.ResellerId, client.Id, LedgerKind.Charge, terms.SetupFee, client.Currency,
-                $"DID setup fee: {did.Number}", $"did-setup:{did.ConnectionId:N}", now, actors.Current()));
+                $"DID setup fee: {did.Number}", $"did-setup:{did.ConnectionId:N}", now, actors.Current()), ct);
         }
 
         await db.SaveChangesAsync(ct);

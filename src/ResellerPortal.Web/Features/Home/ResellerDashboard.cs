@@ -58,7 +58,7 @@ public sealed class ResellerDashboard(PortalDbContext db, IOptions<InstanceOptio
 
         var clients = await db.Clients.GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var belowThreshold = await db.Clients.CountAsync(
-            c => c.LowBalanceThreshold != null && db.LedgerEntries.Where(l => l.ClientId == c.Id).Sum(l => l.Amount) < c.LowBalanceThreshold, ct);
+            c => c.LowBalanceThreshold != null && c.Balance < c.LowBalanceThreshold, ct);
 
         return new DashboardModel(
             resellerName,

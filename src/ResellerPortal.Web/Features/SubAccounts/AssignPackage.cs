@@ -26,7 +26,7 @@ public sealed record AssignedPackage(Package? Package);
 /// client's currency (<see cref="SubAccount.AssignPackage"/>); the setup fee is charged when asked, once per
 /// sub-account and package, so assigning the same package again after removing it charges nothing more.
 /// </summary>
-public sealed class AssignPackage(PortalDbContext db, AuditActorAccessor actors, TimeProvider clock)
+public sealed class AssignPackage(PortalDbContext db, AuditActorAccessor actors, ResellerPortal.Web.Ledger.ClientLedger ledger, TimeProvider clock)
 {
     /// <summary>The packages a client's sub-account may have: the reseller's, in the client's currency.</summary>
     public static async Task<IReadOnlyList<(Guid Id, string Name)>> ChoicesAsync(PortalDbContext db, Client client, CancellationToken ct) =>
@@ -78,9 +78,10 @@ public sealed class AssignPackage(PortalDbContext db, AuditActorAccessor actors,
         if (chargeSetupFee && package.SetupFee > 0m
             && !await db.LedgerEntries.IgnoreQueryFilters().AnyAsync(l => l.ClientId == client.Id && l.Key == key, ct))
         {
-            db.LedgerEntries.Add(LedgerEntry.Record(
+            // Saves what is pending with the charge, in the caller's transaction when it has one, and applies the balance rules.
+            await ledger.PostAsync(LedgerEntry.Record(
                 client.ResellerId, client.Id, LedgerKind.Charge, Currencies.Round(package.SetupFee, client.Currency), client.Currency,
-                $"Setup fee: {package.Name} on {sub.Name}", key, clock.GetUtcNow(), actors.Current()));
+                $"Setup fee: {package.Name} on {sub.Name}", key, clock.GetUtcNow(), actors.Current()), ct);
         }
     }
 }
