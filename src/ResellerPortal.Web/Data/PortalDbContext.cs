@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using ResellerPortal.Domain;
 using ResellerPortal.Domain.Auditing;
 using ResellerPortal.Domain.Baskets;
+using ResellerPortal.Domain.Billing;
 using ResellerPortal.Domain.Clients;
 using ResellerPortal.Domain.Dids;
 using ResellerPortal.Domain.Email;
@@ -69,6 +70,12 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, T
     public DbSet<BasketItem> BasketItems => Set<BasketItem>();
 
     public DbSet<Note> Notes => Set<Note>();
+
+    public DbSet<BillingRun> BillingRuns => Set<BillingRun>();
+
+    public DbSet<BillingRunTotal> BillingRunTotals => Set<BillingRunTotal>();
+
+    public DbSet<BillingRunFailure> BillingRunFailures => Set<BillingRunFailure>();
 
     public DbSet<PrepurchasedKey> PrepurchasedKeys => Set<PrepurchasedKey>();
 

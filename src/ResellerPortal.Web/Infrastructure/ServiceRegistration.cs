@@ -8,6 +8,7 @@ using ResellerPortal.Web.Auth;
 using ResellerPortal.Web.Data;
 using ResellerPortal.Web.Email;
 using ResellerPortal.Web.Features.Audit;
+using ResellerPortal.Web.Features.Billing;
 using ResellerPortal.Web.Features.Clients;
 using ResellerPortal.Web.Features.Dids;
 using ResellerPortal.Web.Features.Instances;
@@ -103,6 +104,7 @@ public static class ServiceRegistration
         services.AddDidsFeature();
         services.AddAuditFeature();
         services.AddKeysFeature(configuration);
+        services.AddBillingFeature(configuration);
         services.AddScoped<DemoData.DemoSeeder>();
         return services;
     }
