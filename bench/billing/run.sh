@@ -28,14 +28,17 @@ cleanup() {
 }
 trap cleanup EXIT
 
-rm -rf "$DATA"
+# SKIP_PUBLISH=1 keeps the portal published by the previous run.
+if [ -n "${SKIP_PUBLISH:-}" ] && [ -d "$DATA/app" ]; then rm -rf "$DATA/pg" "$DATA"/*.txt "$DATA"/*.log; else rm -rf "$DATA"; fi
 mkdir -p "$DATA"
 pg_start "$DATA/pg" "$PG_PORT"
 psql_as() { pg_as_owner "$(command -v psql)" -h 127.0.0.1 -p "$PG_PORT" -U portal -v ON_ERROR_STOP=1 "$@"; }
 pg_create_db "$PG_PORT" seed
 
-echo "Publishing the portal (Release)..."
-dotnet publish "$ROOT/src/ResellerPortal.Web" -c Release -nologo -v quiet -o "$DATA/app" >/dev/null
+if [ -z "${SKIP_PUBLISH:-}" ] || [ ! -d "$DATA/app" ]; then
+  echo "Publishing the portal (Release)..."
+  dotnet publish "$ROOT/src/ResellerPortal.Web" -c Release -nologo -v quiet -o "$DATA/app" >/dev/null
+fi
 
 # start_app DB [extra env...]: the portal on database DB with a job server; waits until it is ready.
 start_app() {
@@ -43,7 +46,7 @@ start_app() {
   local cs="Host=127.0.0.1;Port=$PG_PORT;Database=$db;Username=portal;Maximum Pool Size=60"
   (cd "$DATA/app" && env ConnectionStrings__Portal="$cs" Portal__SeedDemo=true Serilog__WriteTo__File__Args__path="" \
     ASPNETCORE_ENVIRONMENT=Production Jobs__Server=true Jobs__QueuePollSeconds=1 Jobs__InvisibilityTimeoutSeconds=15 \
-    Jobs__RecurringBillingCron="" "$@" exec dotnet ResellerPortal.Web.dll --urls "http://127.0.0.1:$APP_PORT") >>"$DATA/app.log" 2>&1 &
+    Jobs__RecurringBillingCron="" "$@" dotnet ResellerPortal.Web.dll --urls "http://127.0.0.1:$APP_PORT") >>"$DATA/app.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 120); do curl -sf -o /dev/null "http://127.0.0.1:$APP_PORT/health/ready" && return 0; sleep 0.5; done
   echo "The portal did not become ready; see $DATA/app.log" >&2; exit 1

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using ResellerPortal.Domain;
 using ResellerPortal.Domain.Baskets;
 using ResellerPortal.Domain.Billing;
 using ResellerPortal.Domain.Clients;

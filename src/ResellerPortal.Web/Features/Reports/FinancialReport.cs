@@ -68,9 +68,11 @@ public sealed class FinancialReport(PortalDbContext db, TimeProvider clock)
         var csv = new StringBuilder("Currency,Month,Charges,Payments,Refunds,Cost,Margin\r\n");
         foreach (var section in report.Sections)
         {
+            var f = "F" + Currencies.MinorUnits(section.Currency).ToString(CultureInfo.InvariantCulture);
             foreach (var m in section.Months)
             {
-                csv.Append(CultureInfo.InvariantCulture, $"{section.Currency},{m.Month},{m.Charges},{m.Payments},{m.Refunds},{m.Cost},{m.Margin}\r\n");
+                csv.Append(CultureInfo.InvariantCulture,
+                    $"{section.Currency},{m.Month},{m.Charges.ToString(f, CultureInfo.InvariantCulture)},{m.Payments.ToString(f, CultureInfo.InvariantCulture)},{m.Refunds.ToString(f, CultureInfo.InvariantCulture)},{m.Cost.ToString(f, CultureInfo.InvariantCulture)},{m.Margin.ToString(f, CultureInfo.InvariantCulture)}\r\n");
             }
         }
 
