@@ -97,47 +97,47 @@ psql_as -d seed -Atc "SELECT count(*) || ' clients due, ' || (SELECT count(*) FR
 fresh() { psql_as -d postgres -qc "DROP DATABASE IF EXISTS $1" && psql_as -d postgres -qc "CREATE DATABASE $1 TEMPLATE seed"; }
 
 echo "1. Full run"
-fresh full
-start_app full
-before="$(ledger_rows full)"
-t0="$(date +%s.%N)"; run_now; read -r FULL_S FULL_CLIENTS FULL_CHARGES FULL_SKIPPED FULL_FAILED < <(wait_run full); t1="$(date +%s.%N)"
+fresh bill_full
+start_app bill_full
+before="$(ledger_rows bill_full)"
+t0="$(date +%s.%N)"; run_now; read -r FULL_S FULL_CLIENTS FULL_CHARGES FULL_SKIPPED FULL_FAILED < <(wait_run bill_full); t1="$(date +%s.%N)"
 FULL_WALL="$(echo "$t1 - $t0" | bc -l | xargs printf '%.1f')"
 echo "   full run: ${FULL_S} s in the run (${FULL_WALL} s from the click), $FULL_CLIENTS clients billed, $FULL_CHARGES charges, $FULL_SKIPPED skipped, $FULL_FAILED failed"
 echo "2. The same run again"
-after_full="$(ledger_rows full)"
-psql_as -d full -qc "SELECT 1" >/dev/null
-t0="$(date +%s.%N)"; run_now; read -r AGAIN_S AGAIN_CLIENTS AGAIN_CHARGES AGAIN_SKIPPED AGAIN_FAILED < <(wait_run full); t1="$(date +%s.%N)"
+after_full="$(ledger_rows bill_full)"
+psql_as -d bill_full -qc "SELECT 1" >/dev/null
+t0="$(date +%s.%N)"; run_now; read -r AGAIN_S AGAIN_CLIENTS AGAIN_CHARGES AGAIN_SKIPPED AGAIN_FAILED < <(wait_run bill_full); t1="$(date +%s.%N)"
 AGAIN_WALL="$(echo "$t1 - $t0" | bc -l | xargs printf '%.1f')"
-NEW_ROWS=$(( $(ledger_rows full) - after_full ))
+NEW_ROWS=$(( $(ledger_rows bill_full) - after_full ))
 echo "   second run: ${AGAIN_S} s (${AGAIN_WALL} s from the click), $AGAIN_CHARGES charges, $NEW_ROWS new ledger rows"
 stop_app
-ledger_dump full "$DATA/reference.txt"
+ledger_dump bill_full "$DATA/reference.txt"
 echo "   reference: $(( after_full - before )) rows written by the full run"
 
 echo "3. Crash proof, $CRASHES times: kill -9 at a random moment of the run, start again, run again, compare with the full run"
 CRASH_OK=0
 for i in $(seq 1 "$CRASHES"); do
-  fresh "crash$i"
-  start_app "crash$i"
+  fresh "bill_crash$i"
+  start_app "bill_crash$i"
   delay="$(awk -v s="$RANDOM" -v max="$FULL_S" 'BEGIN { srand(s); printf "%.2f", rand() * max }')"
   run_now
   sleep "$delay"
-  written="$(ledger_rows "crash$i")"
+  written="$(ledger_rows "bill_crash$i")"
   kill -9 "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
-  start_app "crash$i"
+  start_app "bill_crash$i"
   run_now
-  wait_run "crash$i" >/dev/null
+  wait_run "bill_crash$i" >/dev/null
   stop_app
-  ledger_dump "crash$i" "$DATA/crash.txt"
-  dup="$(psql_as -d "crash$i" -Atc "SELECT count(*) FROM (SELECT \"ResellerId\", \"Key\" FROM \"LedgerEntries\" GROUP BY 1, 2 HAVING count(*) > 1) d")"
+  ledger_dump "bill_crash$i" "$DATA/crash.txt"
+  dup="$(psql_as -d "bill_crash$i" -Atc "SELECT count(*) FROM (SELECT \"ResellerId\", \"Key\" FROM \"LedgerEntries\" GROUP BY 1, 2 HAVING count(*) > 1) d")"
   missing="$(comm -23 <(sort "$DATA/reference.txt") <(sort "$DATA/crash.txt") | wc -l)"
   extra="$(comm -13 <(sort "$DATA/reference.txt") <(sort "$DATA/crash.txt") | wc -l)"
-  total_ref="$(psql_as -d full -Atc "SELECT \"Currency\" || ' ' || sum(\"Amount\") FROM \"LedgerEntries\" GROUP BY 1 ORDER BY 1" | tr '\n' ' ')"
-  total_crash="$(psql_as -d "crash$i" -Atc "SELECT \"Currency\" || ' ' || sum(\"Amount\") FROM \"LedgerEntries\" GROUP BY 1 ORDER BY 1" | tr '\n' ' ')"
+  total_ref="$(psql_as -d bill_full -Atc "SELECT \"Currency\" || ' ' || sum(\"Amount\") FROM \"LedgerEntries\" GROUP BY 1 ORDER BY 1" | tr '\n' ' ')"
+  total_crash="$(psql_as -d "bill_crash$i" -Atc "SELECT \"Currency\" || ' ' || sum(\"Amount\") FROM \"LedgerEntries\" GROUP BY 1 ORDER BY 1" | tr '\n' ' ')"
   verdict="identical"
   if [ "$dup" != 0 ] || [ "$missing" != 0 ] || [ "$extra" != 0 ] || [ "$total_ref" != "$total_crash" ]; then verdict="DIFFERENT"; else CRASH_OK=$((CRASH_OK + 1)); fi
   echo "   crash $i: killed after ${delay} s with $((written - before)) rows written; after the re-run: $dup duplicates, $missing missing, $extra extra lines; totals $total_crash: $verdict"
-  psql_as -d postgres -qc "DROP DATABASE crash$i"
+  psql_as -d postgres -qc "DROP DATABASE bill_crash$i"
 done
 
 echo
