@@ -28,12 +28,15 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# SKIP_PUBLISH=1 keeps the portal published by the previous run.
-if [ -n "${SKIP_PUBLISH:-}" ] && [ -d "$DATA/app" ]; then rm -rf "$DATA/pg" "$DATA"/*.txt "$DATA"/*.log; else rm -rf "$DATA"; fi
+# SKIP_PUBLISH=1 keeps the portal published by the previous run; RESUME=1 also keeps its databases and figures
+# and goes straight to the crash proof.
+if [ -n "${RESUME:-}" ] && [ -f "$DATA/figures.env" ]; then
+  :
+elif [ -n "${SKIP_PUBLISH:-}" ] && [ -d "$DATA/app" ]; then rm -rf "$DATA/pg" "$DATA"/*.txt "$DATA"/*.log; else rm -rf "$DATA"; fi
 mkdir -p "$DATA"
 pg_start "$DATA/pg" "$PG_PORT"
 psql_as() { pg_as_owner "$(command -v psql)" -h 127.0.0.1 -p "$PG_PORT" -U portal -v ON_ERROR_STOP=1 "$@"; }
-pg_create_db "$PG_PORT" seed
+[ -n "${RESUME:-}" ] && [ -f "$DATA/figures.env" ] || pg_create_db "$PG_PORT" seed
 
 if [ -z "${SKIP_PUBLISH:-}" ] || [ ! -d "$DATA/app" ]; then
   echo "Publishing the portal (Release)..."
@@ -85,6 +88,11 @@ ledger_dump() {
   psql_as -d "$1" -AtF ' ' -c "SELECT \"Id\", \"Balance\", \"NextBillingDate\", \"Status\", \"LowBalanceWarned\" FROM \"Clients\" ORDER BY 1" >>"$2"
 }
 
+fresh() { psql_as -d postgres -qc "DROP DATABASE IF EXISTS $1" && psql_as -d postgres -qc "CREATE DATABASE $1 TEMPLATE seed"; }
+if [ -n "${RESUME:-}" ] && [ -f "$DATA/figures.env" ]; then
+  . "$DATA/figures.env"
+  echo "Resuming: full run ${FULL_S} s, second run ${AGAIN_S} s, $NEW_ROWS new rows (from $DATA/figures.env)"
+else
 echo "Migrating and seeding the demo data, then 100,000 clients due on $RUN_DATE..."
 start_app seed
 stop_app
@@ -94,7 +102,6 @@ psql_as -d seed -Atc "SELECT count(*) || ' clients due, ' || (SELECT count(*) FR
   || (SELECT count(*) FROM \"Dids\" WHERE \"SubAccountId\" IS NOT NULL) || ' connected DIDs, ' || (SELECT count(*) FROM \"BasketItems\" WHERE \"ChargedAt\" IS NULL) || ' basket items due'
   FROM \"Clients\" WHERE \"NextBillingDate\" <= '$RUN_DATE' AND \"Status\" IN ('Active', 'Suspended') AND \"DeletedAt\" IS NULL"
 
-fresh() { psql_as -d postgres -qc "DROP DATABASE IF EXISTS $1" && psql_as -d postgres -qc "CREATE DATABASE $1 TEMPLATE seed"; }
 
 echo "1. Full run"
 fresh bill_full
@@ -114,6 +121,8 @@ stop_app
 ledger_dump bill_full "$DATA/reference.txt"
 echo "   reference: $(( after_full - before )) rows written by the full run"
 
+declare -p FULL_S FULL_WALL FULL_CHARGES AGAIN_S AGAIN_WALL NEW_ROWS before >"$DATA/figures.env"
+fi
 echo "3. Crash proof, $CRASHES times: kill -9 at a random moment of the run, start again, run again, compare with the full run"
 CRASH_OK=0
 for i in $(seq 1 "$CRASHES"); do
@@ -132,8 +141,8 @@ for i in $(seq 1 "$CRASHES"); do
   dup="$(psql_as -d "bill_crash$i" -Atc "SELECT count(*) FROM (SELECT \"ResellerId\", \"Key\" FROM \"LedgerEntries\" GROUP BY 1, 2 HAVING count(*) > 1) d")"
   missing="$(comm -23 <(sort "$DATA/reference.txt") <(sort "$DATA/crash.txt") | wc -l)"
   extra="$(comm -13 <(sort "$DATA/reference.txt") <(sort "$DATA/crash.txt") | wc -l)"
-  total_ref="$(psql_as -d bill_full -Atc "SELECT \"Currency\" || ' ' || sum(\"Amount\") FROM \"LedgerEntries\" GROUP BY 1 ORDER BY 1" | tr '\n' ' ')"
-  total_crash="$(psql_as -d "bill_crash$i" -Atc "SELECT \"Currency\" || ' ' || sum(\"Amount\") FROM \"LedgerEntries\" GROUP BY 1 ORDER BY 1" | tr '\n' ' ')"
+  total_ref="$(psql_as -d bill_full -Atc "SELECT \"Currency\" || ' ' || sum(\"Amount\") FROM \"LedgerEntries\" GROUP BY \"Currency\" ORDER BY \"Currency\"" | tr '\n' ' ')"
+  total_crash="$(psql_as -d "bill_crash$i" -Atc "SELECT \"Currency\" || ' ' || sum(\"Amount\") FROM \"LedgerEntries\" GROUP BY \"Currency\" ORDER BY \"Currency\"" | tr '\n' ' ')"
   verdict="identical"
   if [ "$dup" != 0 ] || [ "$missing" != 0 ] || [ "$extra" != 0 ] || [ "$total_ref" != "$total_crash" ]; then verdict="DIFFERENT"; else CRASH_OK=$((CRASH_OK + 1)); fi
   echo "   crash $i: killed after ${delay} s with $((written - before)) rows written; after the re-run: $dup duplicates, $missing missing, $extra extra lines; totals $total_crash: $verdict"
