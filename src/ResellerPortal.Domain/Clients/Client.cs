@@ -79,6 +79,7 @@ public sealed class Client : IOperatorOwned, IAudited
         OperatorId = operatorId;
         Currency = Currencies.Normalize(currency);
         NextBillingDate = nextBillingDate;
+        BillingDay = nextBillingDate.Day;
         Status = status;
         BalanceManagement = BalanceManagement.Soft;
         CreatedAt = createdAt;
@@ -120,6 +121,13 @@ public sealed class Client : IOperatorOwned, IAudited
     public string? VatNumber { get; private set; }
 
     public DateOnly NextBillingDate { get; private set; }
+
+    /// <summary>
+    /// The day of the month the client is billed on (1–31), taken from the billing date a person sets.
+    /// Recurring billing advances <see cref="NextBillingDate"/> a month at a time on this day, clamped to
+    /// short months (see <c>BillingCalendar</c>), so a client billed on the 31st returns to the 31st.
+    /// </summary>
+    public int BillingDay { get; private set; }
 
     public ClientStatus Status { get; private set; }
 
@@ -194,7 +202,14 @@ public sealed class Client : IOperatorOwned, IAudited
 
     public void ChangeCurrency(string currency) => Currency = Currencies.Normalize(currency);
 
-    public void ScheduleNextBilling(DateOnly date) => NextBillingDate = date;
+    public void ScheduleNextBilling(DateOnly date)
+    {
+        if (date != NextBillingDate)
+        {
+            NextBillingDate = date;
+            BillingDay = date.Day;
+        }
+    }
 
     /// <summary>HARD needs an activated account: the manual sets it "once the client's account is activated".</summary>
     public void ManageBalance(BalanceManagement mode, decimal? threshold, string? warningEmail)
@@ -269,37 +284,38 @@ public sealed class Client : IOperatorOwned, IAudited
     /// </summary>
     public BalanceEffects ApplyBalance(decimal balance, DateTimeOffset now)
     {
-        var suspended = false;
-        var reactivated = false;
-        if (BalanceManagement == BalanceManagement.Hard && Status == ClientStatus.Active && balance <= 0m)
+        var effects = PreviewBalance(balance);
+        if (effects.Suspended)
         {
             Status = ClientStatus.Suspended;
             SuspendedBySystem = true;
-            suspended = true;
         }
-        else if (SuspendedBySystem && Status == ClientStatus.Suspended && balance > 0m)
+        else if (effects.Reactivated)
         {
             Status = ClientStatus.Active;
             SuspendedBySystem = false;
             ActivatedAt ??= now;
-            reactivated = true;
         }
 
-        var warn = false;
-        if (LowBalanceThreshold is { } threshold)
+        if (effects.SendLowBalanceWarning)
         {
-            if (!LowBalanceWarned && balance < threshold)
-            {
-                LowBalanceWarned = true;
-                warn = true;
-            }
-            else if (LowBalanceWarned && balance >= threshold)
-            {
-                LowBalanceWarned = false;
-            }
+            LowBalanceWarned = true;
+        }
+        else if (LowBalanceWarned && LowBalanceThreshold is { } threshold && balance >= threshold)
+        {
+            LowBalanceWarned = false;
         }
 
-        return new BalanceEffects(suspended, reactivated, warn);
+        return effects;
+    }
+
+    /// <summary>What <see cref="ApplyBalance"/> would do at <paramref name="balance"/>, changing nothing (the next-charge preview asks).</summary>
+    public BalanceEffects PreviewBalance(decimal balance)
+    {
+        var suspend = BalanceManagement == BalanceManagement.Hard && Status == ClientStatus.Active && balance <= 0m;
+        var reactivate = !suspend && SuspendedBySystem && Status == ClientStatus.Suspended && balance > 0m;
+        var warn = LowBalanceThreshold is { } threshold && !LowBalanceWarned && balance < threshold;
+        return new BalanceEffects(suspend, reactivate, warn);
     }
 
     /// <summary>Marks the client deleted. The caller checks first that nothing is connected (§5).</summary>

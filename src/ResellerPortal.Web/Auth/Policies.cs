@@ -58,6 +58,12 @@ public static class Policies
     /// <summary>Who may read the audit trail: the provider's staff (every tenant's) and a reseller's admin (its own).</summary>
     public const string AuditReaders = nameof(AuditReaders);
 
+    /// <summary>Who may see recurring billing's runs and start one for a date (<c>/admin/billing</c>): the provider's admin.</summary>
+    public const string BillingRunners = nameof(BillingRunners);
+
+    /// <summary>Who may read the financial report (<c>/reports/financial</c>): the reseller's staff (a ResellerUser its operators' clients).</summary>
+    public const string FinancialReaders = nameof(FinancialReaders);
+
     /// <summary>Anyone signed in, whatever the role.</summary>
     public const string SignedIn = nameof(SignedIn);
 
@@ -79,6 +85,8 @@ public static class Policies
         options.AddPolicy(LicenceEmailEditors, p => p.RequireRole(Roles.ResellerAdmin).RequireClaim(PortalClaims.ResellerId));
         options.AddPolicy(AuditReaders, p => p.RequireAssertion(c => c.User.IsInRole(Roles.PlatformAdmin) || c.User.IsInRole(Roles.Support)
             || (c.User.IsInRole(Roles.ResellerAdmin) && c.User.HasClaim(x => x.Type == PortalClaims.ResellerId))));
+        options.AddPolicy(BillingRunners, p => p.RequireRole(Roles.PlatformAdmin));
+        options.AddPolicy(FinancialReaders, p => p.RequireRole(Roles.ResellerAdmin, Roles.ResellerUser).RequireClaim(PortalClaims.ResellerId));
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using ResellerPortal.Domain;
 using ResellerPortal.Domain.Auditing;
 using ResellerPortal.Domain.Baskets;
+using ResellerPortal.Domain.Billing;
 using ResellerPortal.Domain.Clients;
 using ResellerPortal.Domain.Dids;
 using ResellerPortal.Domain.Email;
@@ -72,6 +73,12 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, T
     public DbSet<Payment> Payments => Set<Payment>();
 
     public DbSet<Note> Notes => Set<Note>();
+
+    public DbSet<BillingRun> BillingRuns => Set<BillingRun>();
+
+    public DbSet<BillingRunTotal> BillingRunTotals => Set<BillingRunTotal>();
+
+    public DbSet<BillingRunFailure> BillingRunFailures => Set<BillingRunFailure>();
 
     public DbSet<PrepurchasedKey> PrepurchasedKeys => Set<PrepurchasedKey>();
 

@@ -22,6 +22,7 @@ public sealed partial class DemoSeeder(
     IConfiguration configuration,
     Features.Instances.InstanceSecrets secrets,
     Features.Keys.LicenceSecrets licenceSecrets,
+    Ledger.ClientLedger ledger,
     ILogger<DemoSeeder> logger)
 {
     public const string AdminEmail = "admin@demo.local";
@@ -64,6 +65,7 @@ public sealed partial class DemoSeeder(
         await SeedInstancesAsync(eu, us, beta, ct);
         await SeedClientsAsync(reseller1, reseller2, eu, us, beta, now, ct);
         await SeedKeysAsync(reseller1, reseller2, ct);
+        await SeedBillingHistoryAsync(reseller1.Id, now, ct);
         logger.LogInformation("Demo data seeded");
     }
 

@@ -9,6 +9,7 @@ using ResellerPortal.Web.Data;
 using ResellerPortal.Web.Email;
 using ResellerPortal.Web.Features.Audit;
 using ResellerPortal.Web.Features.Baskets;
+using ResellerPortal.Web.Features.Billing;
 using ResellerPortal.Web.Features.Clients;
 using ResellerPortal.Web.Features.Dids;
 using ResellerPortal.Web.Features.Instances;
@@ -109,6 +110,7 @@ public static class ServiceRegistration
         services.AddStatementsFeature();
         services.AddAuditFeature();
         services.AddKeysFeature(configuration);
+        services.AddBillingFeature(configuration);
         services.AddScoped<DemoData.DemoSeeder>();
         return services;
     }

@@ -88,6 +88,8 @@ public static class JobRegistration
 
         Add<OutboxDispatchJob>(jobs, OutboxDispatchJob.Id, j => j.RunAsync(CancellationToken.None),
             Every(configuration.GetValue("Jobs:OutboxDispatchSeconds", 30)));
+        Add<RecurringBillingJob>(jobs, RecurringBillingJob.Id, j => j.RunDailyAsync(CancellationToken.None),
+            configuration.GetValue("Jobs:RecurringBillingCron", "0 0 1 * * ?"));
     }
 
     /// <summary>Every recurring job id, as the dashboard lists them.</summary>
@@ -95,6 +97,7 @@ public static class JobRegistration
     [
         InstanceProvisioningJob.Id, InstanceLifecycleJob.Id, CertificateExpiryJob.Id, NetworkStatusJob.Id,
         LicenceActivationJob.Id, LicenceInstallationJob.Id, LicenceExpiryJob.Id, OutboxDispatchJob.Id,
+        RecurringBillingJob.Id,
     ];
 
     /// <summary>

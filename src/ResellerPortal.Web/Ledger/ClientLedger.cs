@@ -92,6 +92,43 @@ public sealed class ClientLedger(PortalDbContext db, ClientEmails emails, TimePr
         return effects;
     }
 
+    /// <summary>
+    /// The balance rules for many clients at once, as <see cref="ApplyBalanceRulesAsync(Guid, CancellationToken)"/>
+    /// does for one: their rows are locked in id order (so two callers cannot deadlock), loaded once with
+    /// their stored balances, and each goes through <see cref="Client.ApplyBalance"/>. Recurring billing
+    /// calls this for each batch of clients it charged, inside the batch's transaction. Returns how many
+    /// low-balance warnings went to the outbox.
+    /// </summary>
+    public async Task<int> ApplyBalanceRulesAsync(IReadOnlyCollection<Guid> clientIds, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("The balance rules run inside the transaction that changed the ledger.");
+        }
+
+        var ids = clientIds.ToArray();
+        await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM "Clients" WHERE "Id" = ANY({ids}) ORDER BY "Id" FOR UPDATE""", ct);
+        var clients = await db.Clients.IgnoreQueryFilters().Where(c => ids.Contains(c.Id)).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        var warned = 0;
+        foreach (var client in clients)
+        {
+            if (client.ApplyBalance(client.Balance, now).SendLowBalanceWarning)
+            {
+                warned++;
+                await emails.EnqueueAsync(
+                    client.ResellerId,
+                    EmailTemplateKind.LowBalance,
+                    client.LowBalanceEmail ?? client.Email,
+                    new TemplateValues(client.FirstName, client.LastName, Format(client.Balance, client.Currency), Format(client.LowBalanceThreshold ?? 0m, client.Currency)),
+                    ct);
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        return warned;
+    }
+
     private static string Format(decimal amount, string currency) =>
         amount.ToString("N" + Currencies.MinorUnits(currency).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) + " " + currency;
 }

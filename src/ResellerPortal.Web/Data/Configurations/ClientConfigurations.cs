@@ -68,6 +68,7 @@ internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
         builder.HasIndex(c => new { c.ResellerId, c.CreatedAt, c.Id });
         builder.HasIndex(c => new { c.ResellerId, c.Status });
         builder.HasIndex(c => c.OperatorId);
+        ClientBillingConfiguration.ConfigureBilling(builder);
     }
 }
 

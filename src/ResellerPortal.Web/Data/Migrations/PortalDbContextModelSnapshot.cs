@@ -309,6 +309,113 @@ namespace ResellerPortal.Web.Data.Migrations
                     b.ToTable("BasketItems");
                 });
 
+            modelBuilder.Entity("ResellerPortal.Domain.Billing.BillingRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Charges")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ClientsBilled")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("RunDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("SkippedAsCharged")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("BillingRuns");
+                });
+
+            modelBuilder.Entity("ResellerPortal.Domain.Billing.BillingRunFailure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ClientName")
+                        .IsRequired()
+                        .HasMaxLength(201)
+                        .HasColumnType("character varying(201)");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("ResellerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId", "At");
+
+                    b.ToTable("BillingRunFailures");
+                });
+
+            modelBuilder.Entity("ResellerPortal.Domain.Billing.BillingRunTotal", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<int>("Charges")
+                        .HasColumnType("integer");
+
+                    b.HasKey("RunId", "Currency");
+
+                    b.ToTable("BillingRunTotals");
+                });
+
             modelBuilder.Entity("ResellerPortal.Domain.Clients.Client", b =>
                 {
                     b.Property<Guid>("Id")
@@ -333,6 +440,9 @@ namespace ResellerPortal.Web.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
+
+                    b.Property<int>("BillingDay")
+                        .HasColumnType("integer");
 
                     b.Property<string>("City")
                         .IsRequired()
@@ -443,6 +553,10 @@ namespace ResellerPortal.Web.Data.Migrations
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
 
+                    b.HasIndex("NextBillingDate", "Id")
+                        .HasDatabaseName("IX_Clients_Billing_Due")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
                     b.HasIndex("ResellerId", "Email")
                         .IsUnique()
                         .HasFilter("\"DeletedAt\" IS NULL");
@@ -455,7 +569,10 @@ namespace ResellerPortal.Web.Data.Migrations
 
                     b.HasIndex("ResellerId", "SortName", "Id");
 
-                    b.ToTable("Clients");
+                    b.ToTable("Clients", t =>
+                        {
+                            t.HasCheckConstraint("CK_Clients_BillingDay", "\"BillingDay\" BETWEEN 1 AND 31");
+                        });
                 });
 
             modelBuilder.Entity("ResellerPortal.Domain.Clients.SubAccount", b =>
@@ -1542,6 +1659,24 @@ namespace ResellerPortal.Web.Data.Migrations
                         .WithMany()
                         .HasForeignKey("ResellerId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ResellerPortal.Domain.Billing.BillingRunFailure", b =>
+                {
+                    b.HasOne("ResellerPortal.Domain.Billing.BillingRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ResellerPortal.Domain.Billing.BillingRunTotal", b =>
+                {
+                    b.HasOne("ResellerPortal.Domain.Billing.BillingRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
