@@ -36,6 +36,8 @@ public static class ConstraintViolations
         ["IX_Resellers_Slug"] = ("Slug", "Another reseller already has this short name."),
         ["EmailIndex"] = ("Email", "This e-mail address is already in use."),
         ["UserNameIndex"] = ("Email", "This e-mail address is already in use."),
+        ["IX_Users_ClientLogin"] = ("Email", "This e-mail address is already in use."),
+        ["IX_ResellerHostnames_Hostname"] = ("Hostname", "This host name is not available."),
     };
 
     /// <summary>The refusal for a failed write, or null when it is not a constraint violation.</summary>

@@ -121,7 +121,9 @@ public static class ServiceRegistration
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                options.User.RequireUniqueEmail = true;
+                // Off: a client's login is unique per reseller (§7), staff logins across the platform; the
+                // filtered unique indexes on Users hold both (see PortalUserConfiguration).
+                options.User.RequireUniqueEmail = false;
                 options.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<PortalDbContext>()

@@ -307,6 +307,39 @@ namespace ResellerPortal.Web.Data.Migrations
                     b.ToTable("BasketItems");
                 });
 
+            modelBuilder.Entity("ResellerPortal.Domain.ClientPortal.ResellerHostname", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Hostname")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)");
+
+                    b.Property<bool>("IsVerified")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("ResellerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("VerifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hostname")
+                        .IsUnique();
+
+                    b.HasIndex("ResellerId");
+
+                    b.ToTable("ResellerHostnames");
+                });
+
             modelBuilder.Entity("ResellerPortal.Domain.Clients.Client", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1334,6 +1367,9 @@ namespace ResellerPortal.Web.Data.Migrations
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text");
@@ -1394,15 +1430,22 @@ namespace ResellerPortal.Web.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ClientId")
+                        .IsUnique();
+
                     b.HasIndex("NormalizedEmail")
                         .IsUnique()
-                        .HasDatabaseName("EmailIndex");
+                        .HasDatabaseName("EmailIndex")
+                        .HasFilter("\"ClientId\" IS NULL");
 
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
 
-                    b.HasIndex("ResellerId");
+                    b.HasIndex("ResellerId", "NormalizedEmail")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Users_ClientLogin")
+                        .HasFilter("\"ClientId\" IS NOT NULL");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -1470,6 +1513,15 @@ namespace ResellerPortal.Web.Data.Migrations
                         .WithMany()
                         .HasForeignKey("ResellerId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ResellerPortal.Domain.ClientPortal.ResellerHostname", b =>
+                {
+                    b.HasOne("ResellerPortal.Domain.Reseller", null)
+                        .WithMany()
+                        .HasForeignKey("ResellerId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1669,6 +1721,11 @@ namespace ResellerPortal.Web.Data.Migrations
 
             modelBuilder.Entity("ResellerPortal.Web.Data.PortalUser", b =>
                 {
+                    b.HasOne("ResellerPortal.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("ResellerPortal.Domain.Reseller", null)
                         .WithMany()
                         .HasForeignKey("ResellerId")
