@@ -103,6 +103,7 @@ public static class ServiceRegistration
         services.AddDidsFeature();
         services.AddAuditFeature();
         services.AddKeysFeature(configuration);
+        Features.ClientPortal.ClientPortalRegistration.AddClientPortal(services, configuration);
         services.AddScoped<DemoData.DemoSeeder>();
         return services;
     }

@@ -1442,6 +1442,8 @@ namespace ResellerPortal.Web.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
 
+                    b.HasIndex("ResellerId");
+
                     b.HasIndex("ResellerId", "NormalizedEmail")
                         .IsUnique()
                         .HasDatabaseName("IX_Users_ClientLogin")

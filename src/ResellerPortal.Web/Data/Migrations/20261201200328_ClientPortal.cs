@@ -15,10 +15,6 @@ namespace ResellerPortal.Web.Data.Migrations
                 name: "EmailIndex",
                 table: "AspNetUsers");
 
-            migrationBuilder.DropIndex(
-                name: "IX_AspNetUsers_ResellerId",
-                table: "AspNetUsers");
-
             migrationBuilder.AddColumn<Guid>(
                 name: "ClientId",
                 table: "AspNetUsers",
@@ -118,11 +114,6 @@ namespace ResellerPortal.Web.Data.Migrations
                 table: "AspNetUsers",
                 column: "NormalizedEmail",
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_AspNetUsers_ResellerId",
-                table: "AspNetUsers",
-                column: "ResellerId");
         }
     }
 }

@@ -12,7 +12,7 @@ using ResellerPortal.Web.Data;
 namespace ResellerPortal.Web.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261201195525_ClientPortal")]
+    [Migration("20261201200328_ClientPortal")]
     partial class ClientPortal
     {
         /// <inheritdoc />
@@ -1444,6 +1444,8 @@ namespace ResellerPortal.Web.Data.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("ResellerId");
 
                     b.HasIndex("ResellerId", "NormalizedEmail")
                         .IsUnique()
