@@ -15,7 +15,7 @@ public sealed class ClientPortalOptions
     /// e-mails to a reseller without a verified host name are this plus <c>/c/{slug}</c>. Never taken
     /// from the request's Host header.
     /// </summary>
-    public string PublicBaseUrl { get; set; } = "http://localhost:8080";
+    public string PublicBaseUrl { get; set; } = "http://localhost:5000";
 
     /// <summary>Self-signups accepted per client IP address per hour.</summary>
     public int SignupsPerIpPerHour { get; set; } = 5;
