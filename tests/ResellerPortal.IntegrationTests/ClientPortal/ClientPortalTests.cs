@@ -169,8 +169,12 @@ public sealed class ClientPortalTests(PostgresFixture postgres) : ClientPortalTe
         using var browser = NewBrowser();
         var fields = new Dictionary<string, string>
         {
-            ["FirstName"] = "Dora", ["LastName"] = "Twice", ["Country"] = "GB", ["Email"] = DemoSeeder.Client2Email,
-            ["Password"] = "alpha-pass-123", ["ConfirmPassword"] = "alpha-pass-123",
+            ["FirstName"] = "Dora",
+            ["LastName"] = "Twice",
+            ["Country"] = "GB",
+            ["Email"] = DemoSeeder.Client2Email,
+            ["Password"] = "alpha-pass-123",
+            ["ConfirmPassword"] = "alpha-pass-123",
         };
         var signup = await browser.SubmitAsync("/c/alpha/signup", fields);
         Assert.Equal(HttpStatusCode.Redirect, signup.StatusCode);
@@ -214,8 +218,12 @@ public sealed class ClientPortalTests(PostgresFixture postgres) : ClientPortalTe
         using var browser = NewBrowser();
         var response = await browser.SubmitAsync("/c/alpha/signup", new Dictionary<string, string>
         {
-            ["FirstName"] = "Vat", ["Company"] = "Vat GmbH", ["Country"] = "DE", ["Email"] = "vat@example.org",
-            ["Password"] = "long-enough-1", ["ConfirmPassword"] = "long-enough-1",
+            ["FirstName"] = "Vat",
+            ["Company"] = "Vat GmbH",
+            ["Country"] = "DE",
+            ["Email"] = "vat@example.org",
+            ["Password"] = "long-enough-1",
+            ["ConfirmPassword"] = "long-enough-1",
         });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("EU business clients need a VAT number.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
