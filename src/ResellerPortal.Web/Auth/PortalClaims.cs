@@ -10,6 +10,9 @@ public static class PortalClaims
     public const string Operator = "portal:operator";
     public const string DisplayName = "portal:name";
 
+    /// <summary>A client's login (§7): the client it is.</summary>
+    public const string ClientId = "portal:client";
+
     /// <summary>Set while impersonating (§8): the id and name of the person really acting.</summary>
     public const string RealUserId = "portal:real-user";
     public const string RealUserName = "portal:real-name";
@@ -41,6 +44,9 @@ public static class ClaimsPrincipalExtensions
         user.IsInRole(Roles.ResellerUser)
             ? user.FindAll(PortalClaims.Operator).Select(c => Guid.Parse(c.Value, CultureInfo.InvariantCulture)).ToList()
             : null;
+
+    public static Guid? GetClientId(this ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(PortalClaims.ClientId), out var id) ? id : null;
 
     public static string? GetRole(this ClaimsPrincipal user) =>
         Roles.All.FirstOrDefault(user.IsInRole);

@@ -26,6 +26,11 @@ public sealed class PortalClaimsFactory(
         if (user.ResellerId is { } resellerId)
         {
             identity.AddClaim(new Claim(PortalClaims.ResellerId, resellerId.ToString()));
+            if (user.ClientId is { } clientId)
+            {
+                identity.AddClaim(new Claim(PortalClaims.ClientId, clientId.ToString("D", CultureInfo.InvariantCulture)));
+            }
+
             if (identity.HasClaim(ClaimTypes.Role, Roles.ResellerUser))
             {
                 // Sign-in comes before the tenant is set; the reseller is pinned in the condition below.

@@ -38,6 +38,8 @@ public static class ConstraintViolations
         ["IX_Payments_ResellerId_Reference"] = ("Reference", "Another payment already has this payment id."),
         ["EmailIndex"] = ("Email", "This e-mail address is already in use."),
         ["UserNameIndex"] = ("Email", "This e-mail address is already in use."),
+        ["IX_Users_ClientLogin"] = ("Email", "This e-mail address is already in use."),
+        ["IX_ResellerHostnames_Hostname"] = ("Hostname", "This host name is not available."),
     };
 
     /// <summary>The refusal for a failed write, or null when it is not a constraint violation.</summary>

@@ -43,6 +43,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, T
 
     public DbSet<Operator> Operators => Set<Operator>();
 
+    public DbSet<Domain.ClientPortal.ResellerHostname> ResellerHostnames => Set<Domain.ClientPortal.ResellerHostname>();
+
     public DbSet<OperatorAssignment> OperatorAssignments => Set<OperatorAssignment>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -13,6 +13,9 @@ public sealed class PortalUser : IdentityUser<Guid>, IAudited
 
     public Guid? ResellerId { get; set; }
 
+    /// <summary>Set for a client's login to its reseller's client portal (§7); null for staff.</summary>
+    public Guid? ClientId { get; set; }
+
     public string DisplayName { get; set; } = string.Empty;
 
     /// <summary>A disabled login cannot sign in; existing sessions end at the next security-stamp check.</summary>

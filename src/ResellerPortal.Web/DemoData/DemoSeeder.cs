@@ -66,6 +66,7 @@ public sealed partial class DemoSeeder(
         await SeedClientsAsync(reseller1, reseller2, eu, us, beta, now, ct);
         await SeedKeysAsync(reseller1, reseller2, ct);
         await SeedBillingHistoryAsync(reseller1.Id, now, ct);
+        await SeedClientPortalAsync(reseller1, reseller2, now, ct);
         logger.LogInformation("Demo data seeded");
     }
 

@@ -42,6 +42,7 @@ public static class PipelineRegistration
         app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<TenantMiddleware>();
+        Features.ClientPortal.ClientPortalRegistration.UseClientPortal(app);
         app.UseAuthorization();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

@@ -111,6 +111,7 @@ public static class ServiceRegistration
         services.AddAuditFeature();
         services.AddKeysFeature(configuration);
         services.AddBillingFeature(configuration);
+        Features.ClientPortal.ClientPortalRegistration.AddClientPortal(services, configuration);
         services.AddScoped<DemoData.DemoSeeder>();
         return services;
     }
@@ -129,7 +130,9 @@ public static class ServiceRegistration
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                options.User.RequireUniqueEmail = true;
+                // Off: a client's login is unique per reseller (§7), staff logins across the platform; the
+                // filtered unique indexes on Users hold both (see PortalUserConfiguration).
+                options.User.RequireUniqueEmail = false;
                 options.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<PortalDbContext>()

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ResellerPortal.Domain;
 using ResellerPortal.Web.Auth;
 using ResellerPortal.Web.Features.Account;
+using ResellerPortal.Web.Features.ClientPortal;
 using ResellerPortal.Web.Features.Error;
 
 namespace ResellerPortal.IntegrationTests.Auth;
@@ -20,6 +21,15 @@ public sealed class AuthorizationCoverageTests
         $"{nameof(AccountController)}.{nameof(AccountController.AccessDenied)}",
         $"{nameof(ErrorController)}.{nameof(ErrorController.Error)}",
         $"{nameof(ErrorController)}.{nameof(ErrorController.Status)}",
+        // The client portal's doors (issue 12): a client is not signed in yet when it uses them.
+        $"{nameof(ClientAccountController)}.{nameof(ClientAccountController.Login)}",
+        $"{nameof(ClientAccountController)}.{nameof(ClientAccountController.Connect)}",
+        $"{nameof(ClientAccountController)}.{nameof(ClientAccountController.Logout)}",
+        $"{nameof(ClientAccountController)}.{nameof(ClientAccountController.Signup)}",
+        $"{nameof(ClientAccountController)}.{nameof(ClientAccountController.SignupDone)}",
+        $"{nameof(ClientAccountController)}.{nameof(ClientAccountController.Forgot)}",
+        $"{nameof(ClientAccountController)}.{nameof(ClientAccountController.Reset)}",
+        $"{nameof(ClientAccountController)}.{nameof(ClientAccountController.SetPassword)}",
     ];
 
     /// <summary>Support reads everything and changes nothing (§1): the only POSTs its policies let through.</summary>

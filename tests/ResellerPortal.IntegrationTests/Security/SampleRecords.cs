@@ -22,6 +22,7 @@ public static class SampleRecords
             ["instances"] = await db.Instances.Where(i => i.ResellerId == alpha).OrderBy(i => i.Name).Select(i => i.Id).FirstAsync(),
             ["keys"] = await db.LicenceActivations.Where(a => a.ResellerId == alpha).OrderBy(a => a.RequestedAt).Select(a => a.PpkId).FirstAsync(),
             ["resellers"] = alpha,
+            ["hostnames"] = await db.ResellerHostnames.Where(h => h.ResellerId == alpha).OrderBy(h => h.Hostname).Select(h => h.Id).FirstAsync(),
             ["operators"] = await db.Operators.Where(o => o.ResellerId == alpha).OrderBy(o => o.Name).Select(o => o.Id).FirstAsync(),
             ["outbox"] = await db.OutboxMessages.Select(m => m.Id).FirstOrDefaultAsync(),
             ["users"] = await db.Users.Where(u => u.Email == DemoSeeder.Staff1Email).Select(u => u.Id).SingleAsync(),

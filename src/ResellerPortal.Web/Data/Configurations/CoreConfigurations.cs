@@ -53,8 +53,25 @@ internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalU
     {
         builder.Property(u => u.DisplayName).HasMaxLength(PortalUser.DisplayNameMaxLength);
         builder.HasOne<Reseller>().WithMany().HasForeignKey(u => u.ResellerId).OnDelete(DeleteBehavior.Restrict);
-        // One email is one login across the whole platform (§1).
-        builder.HasIndex(u => u.NormalizedEmail).IsUnique();
+        // One email is one staff login across the whole platform (§1). A client's login is its e-mail
+        // within its reseller (§7): the same address may be a client of two resellers.
+        builder.HasIndex(u => u.NormalizedEmail).IsUnique().HasFilter("\"ClientId\" IS NULL");
+        builder.HasOne<Domain.Clients.Client>().WithMany().HasForeignKey(u => u.ClientId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(u => new { u.ResellerId, u.NormalizedEmail }).IsUnique().HasFilter("\"ClientId\" IS NOT NULL").HasDatabaseName("IX_Users_ClientLogin");
+        builder.HasIndex(u => u.ClientId).IsUnique();
+        builder.HasIndex(u => u.ResellerId);
+    }
+}
+
+internal sealed class ResellerHostnameConfiguration : IEntityTypeConfiguration<Domain.ClientPortal.ResellerHostname>
+{
+    public void Configure(EntityTypeBuilder<Domain.ClientPortal.ResellerHostname> builder)
+    {
+        builder.Property(h => h.Hostname).HasMaxLength(Domain.ClientPortal.ResellerHostname.HostnameMaxLength);
+        builder.HasOne<Reseller>().WithMany().HasForeignKey(h => h.ResellerId).OnDelete(DeleteBehavior.Cascade);
+        // Across the platform: a host name selects exactly one reseller.
+        builder.HasIndex(h => h.Hostname).IsUnique();
+        builder.HasIndex(h => h.ResellerId);
     }
 }
 

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using ResellerPortal.Web.Data;
 using ResellerPortal.Web.Infrastructure;
 using ResellerPortal.Web.UseCases;
@@ -56,7 +57,10 @@ public sealed class SignIn(
 
         var ip = http.HttpContext?.Connection.RemoteIpAddress?.ToString();
         var now = clock.GetUtcNow();
-        var user = await userManager.FindByEmailAsync(input.Email);
+        // Staff logins only: a client signs in on its reseller's client portal (Features/ClientPortal), and
+        // its login here fails like an unknown e-mail.
+        var normalizedEmail = userManager.NormalizeEmail(input.Email);
+        var user = await userManager.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalizedEmail && u.ClientId == null, ct);
         if (user is null || user.IsDisabled)
         {
             // The same password-hash work as a known email with a wrong password, so the answer's
@@ -101,6 +105,6 @@ public sealed class SignIn(
     private static Refusal Failed => Result.Refused(string.Empty, GenericError);
 
     /// <summary>A hash made with the configured iterations, once per process, that no password matches by design.</summary>
-    private static string DecoyHash(IPasswordHasher<PortalUser> hasher) =>
+    internal static string DecoyHash(IPasswordHasher<PortalUser> hasher) =>
         _decoyHash ??= hasher.HashPassword(new PortalUser(), Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
 }

@@ -7,6 +7,9 @@ namespace ResellerPortal.Web.Features.Error;
 
 /// <summary>Friendly error pages; never a stack trace outside Development.</summary>
 [AllowAnonymous]
+// A re-executed error page of a POST (a 403 or 404 answered to a form) is a POST too: it changes nothing,
+// and without this the antiforgery filter would turn every such answer into a 400.
+[IgnoreAntiforgeryToken]
 [ApiExplorerSettings(IgnoreApi = true)]
 public sealed class ErrorController : Controller
 {

@@ -26,8 +26,9 @@ public sealed class HomeController(PortalDbContext db, Permissions can) : Contro
     [HttpGet("/my-account")]
     public async Task<IActionResult> ClientHome()
     {
-        var resellerName = await db.Resellers.Where(r => r.Id == db.Tenant.ResellerId).Select(r => r.Name).SingleAsync();
-        return View(new ClientHomeModel(User.GetDisplayName(), resellerName));
+        // A client's pages are its reseller's client portal (Features/ClientPortal).
+        var slug = await db.Resellers.Where(r => r.Id == db.Tenant.ResellerId).Select(r => r.Slug).SingleAsync();
+        return Redirect("/c/" + slug + "/");
     }
 }
 

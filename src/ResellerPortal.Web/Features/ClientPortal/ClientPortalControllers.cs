@@ -1,0 +1,270 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.RateLimiting;
+using ResellerPortal.Web.Auth;
+using ResellerPortal.Web.Branding;
+using ResellerPortal.Web.Data;
+using ResellerPortal.Web.Features.Account;
+using ResellerPortal.Web.Tenancy;
+using ResellerPortal.Web.UseCases;
+
+namespace ResellerPortal.Web.Features.ClientPortal;
+
+/// <summary>Resolves the reseller of <c>/c/{slug}</c> on this host (404 when none) before any action of the client portal.</summary>
+public abstract class ClientPortalController : Controller
+{
+    protected ClientBrand Brand { get; private set; } = null!;
+
+    protected string Base => "/c/" + Brand.Slug;
+
+    public override async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
+    {
+        var site = HttpContext.RequestServices.GetRequiredService<ClientPortalSite>();
+        var brand = await site.ResolveAsync(HttpContext, RouteData.Values["slug"] as string, HttpContext.RequestAborted);
+        if (brand is null)
+        {
+            context.Result = NotFound();
+            return;
+        }
+
+        Brand = brand;
+        ViewData["Base"] = Base;
+        if (await BeforeAsync(context) is { } result)
+        {
+            context.Result = result;
+            return;
+        }
+
+        await next();
+    }
+
+    protected abstract Task<IActionResult?> BeforeAsync(ActionExecutingContext context);
+
+    /// <summary>True when the signed-in user is a client of this portal's reseller.</summary>
+    protected bool IsOwnClient() =>
+        User.GetClientId() is not null && User.GetResellerId() == Brand.ResellerId && User.Identity?.IsAuthenticated == true;
+}
+
+/// <summary>The client portal's doors (§7): login, direct login from the reseller's site, signup, forgotten password, set-password links.</summary>
+[AllowAnonymous]
+[Route("c/{slug}")]
+public sealed class ClientAccountController(ClientSignIn signIn, ClientLogins logins, SignInManager<PortalUser> signInManager) : ClientPortalController
+{
+    protected override async Task<IActionResult?> BeforeAsync(ActionExecutingContext context)
+    {
+        var tenant = HttpContext.RequestServices.GetRequiredService<TenantContext>();
+        if (User.Identity?.IsAuthenticated == true && !IsOwnClient() && HttpMethods.IsPost(Request.Method))
+        {
+            // Someone else's session (staff, or another reseller's client) is ended before it acts here:
+            // this page works in this reseller's data only.
+            await signInManager.SignOutAsync();
+            return Redirect(Base + "/login");
+        }
+
+        if (!tenant.IsSet)
+        {
+            tenant.UseReseller(Brand.ResellerId);
+        }
+
+        return null;
+    }
+
+    [HttpGet("login")]
+    public IActionResult Login(string? returnUrl) =>
+        IsOwnClient() ? Redirect(Base + "/") : View(new LoginInput { ReturnUrl = returnUrl });
+
+    [HttpPost("login")]
+    public Task<IActionResult> Login(LoginInput input, CancellationToken ct) =>
+        this.SubmitAsync(input, () => signIn.HandleAsync(Brand.ResellerId, input, ct),
+            done: _ => new GoTo(SafeReturn(input.ReturnUrl)),
+            reshow: () =>
+            {
+                input.Password = string.Empty;
+                return View(nameof(Login), input);
+            });
+
+    /// <summary>
+    /// The form on the reseller's own website posts here, cross-site, without an antiforgery token: taken
+    /// only from an Origin the reseller registered; any other or none is refused.
+    /// </summary>
+    [IgnoreAntiforgeryToken]
+    [HttpPost("connect")]
+    public async Task<IActionResult> Connect(LoginInput input, CancellationToken ct)
+    {
+        if (!ConnectForm.IsAllowed(Brand, Request.Headers.Origin.ToString()))
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        input.ReturnUrl = null;
+        return await Login(input, ct);
+    }
+
+    [HttpPost("logout")]
+    public async Task<IActionResult> Logout([FromServices] UserManager<PortalUser> userManager)
+    {
+        if (User.Identity?.IsAuthenticated == true && await userManager.GetUserAsync(User) is { } user)
+        {
+            await userManager.UpdateSecurityStampAsync(user);
+        }
+
+        await signInManager.SignOutAsync();
+        return Redirect(Base + "/login");
+    }
+
+    [HttpGet("signup")]
+    public IActionResult Signup() => Brand.SignupEnabled ? View(new SignupForm()) : NotFound();
+
+    [EnableRateLimiting(ClientPortalRegistration.SignupPolicy)]
+    [HttpPost("signup")]
+    public async Task<IActionResult> Signup(SignupForm form, [FromServices] ClientSignup signup, [FromServices] SignupLimiter limiter, CancellationToken ct)
+    {
+        if (!Brand.SignupEnabled)
+        {
+            return NotFound();
+        }
+
+        if (!limiter.TryAcquire(Brand.ResellerId))
+        {
+            return StatusCode(StatusCodes.Status429TooManyRequests);
+        }
+
+        return await this.SubmitAsync(form, () => signup.HandleAsync(Brand, form, ct),
+            done: _ => new GoTo(Base + "/signup/done"),
+            reshow: () =>
+            {
+                form.Password = form.ConfirmPassword = string.Empty;
+                return View(nameof(Signup), form);
+            });
+    }
+
+    [HttpGet("signup/done")]
+    public IActionResult SignupDone() => Brand.SignupEnabled ? View() : NotFound();
+
+    [HttpGet("forgot-password")]
+    public IActionResult Forgot() => Brand.ShowForgotPassword ? View(new ForgotPasswordForm()) : NotFound();
+
+    [EnableRateLimiting(ClientPortalRegistration.SignupPolicy)]
+    [HttpPost("forgot-password")]
+    public Task<IActionResult> Forgot(ForgotPasswordForm form, CancellationToken ct) =>
+        !Brand.ShowForgotPassword
+            ? Task.FromResult<IActionResult>(NotFound())
+            : this.SubmitAsync(form, () => logins.ForgotAsync(Brand.ResellerId, form, ct),
+                done: _ => new GoTo(Base + "/login", "If this e-mail address has an account with us, we have sent it a link to choose a new password."),
+                reshow: () => View(nameof(Forgot), form));
+
+    [HttpGet("reset-password")]
+    public IActionResult Reset(Guid user, string? token) => View("SetPassword", new SetPasswordForm { User = user, Token = token });
+
+    [HttpGet("set-password")]
+    public IActionResult SetPassword(Guid user, string? token)
+    {
+        ViewData["Invitation"] = true;
+        return View("SetPassword", new SetPasswordForm { User = user, Token = token });
+    }
+
+    [HttpPost("reset-password")]
+    [HttpPost("set-password")]
+    public Task<IActionResult> SetPassword(SetPasswordForm form, CancellationToken ct) =>
+        this.SubmitAsync(form, () => logins.SetPasswordAsync(Brand.ResellerId, form, ct),
+            done: _ => new GoTo(Base + "/login", "Your password is set. Sign in with it."),
+            reshow: () =>
+            {
+                form.Password = form.ConfirmPassword = string.Empty;
+                return View("SetPassword", form);
+            });
+
+    private string SafeReturn(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) && returnUrl.StartsWith(Base + "/", StringComparison.Ordinal) ? returnUrl : Base + "/";
+}
+
+/// <summary>A signed-in client's own pages (§7). The client is the login's, never the URL's; elements the reseller hides are 404.</summary>
+[Authorize(Policy = Policies.Client)]
+[Route("c/{slug}")]
+public sealed class ClientHomeController(ClientPages pages) : ClientPortalController
+{
+    private Guid ClientId => User.GetClientId()!.Value;
+
+    protected override Task<IActionResult?> BeforeAsync(ActionExecutingContext context) =>
+        // Another reseller's client is not signed in here: to this portal's login.
+        Task.FromResult<IActionResult?>(IsOwnClient() ? null : Redirect(Base + "/login"));
+
+    [HttpGet("")]
+    public Task<IActionResult> Index(CancellationToken ct) =>
+        this.ShowAsync(pages.SummaryAsync(ClientId, ct), client => View(new ClientHomeModel(Brand, client)));
+
+    [HttpGet("transactions")]
+    public Task<IActionResult> Transactions(int page = 1, CancellationToken ct = default) =>
+        Shows("transactions") ? this.ShowAsync(pages.TransactionsAsync(ClientId, page, ct), p => View(p)) : NotFoundAsync();
+
+    [HttpGet("statements")]
+    public Task<IActionResult> Statements(CancellationToken ct) =>
+        Shows("statements") ? this.ShowAsync(pages.StatementsAsync(ClientId, ct), s => View(s.Months)) : NotFoundAsync();
+
+    [HttpGet("dids")]
+    public Task<IActionResult> Dids(CancellationToken ct) =>
+        Shows("dids") ? this.ShowAsync(pages.DidsAsync(ClientId, ct), d => View(d.Dids)) : NotFoundAsync();
+
+    [HttpGet("basket")]
+    public Task<IActionResult> Basket(CancellationToken ct) =>
+        Shows("basket") ? this.ShowAsync(pages.BasketAsync(ClientId, ct), b => View(b)) : NotFoundAsync();
+
+    [HttpGet("usage")]
+    public IActionResult Usage() => Shows("usage") ? View() : NotFound();
+
+    [HttpGet("profile")]
+    public Task<IActionResult> Profile([FromServices] ClientProfile profile, CancellationToken ct) =>
+        Shows("profile") ? this.ShowAsync(profile.FormAsync(ClientId, Brand, ct), f => View(new ProfileModel(f, new(), new()))) : NotFoundAsync();
+
+    [HttpPost("profile")]
+    public async Task<IActionResult> Profile(ProfileForm form, [FromServices] ClientProfile profile, CancellationToken ct)
+    {
+        if (!Shows("profile"))
+        {
+            return NotFound();
+        }
+
+        form.Shown = ClientProfile.Editable(Brand);
+        return await this.SubmitAsync(form, () => profile.SaveAsync(ClientId, Brand, form, ct),
+            done: _ => new GoTo(Base + "/profile", "Your details are saved."),
+            reshow: () => View(nameof(Profile), new ProfileModel(form, new(), new())));
+    }
+
+    [HttpPost("profile/password")]
+    public async Task<IActionResult> ChangePassword(PasswordChangeForm password, [FromServices] ClientProfile profile, CancellationToken ct)
+    {
+        if (!Shows("profile"))
+        {
+            return NotFound();
+        }
+
+        return await this.SubmitAsync(password, () => profile.ChangePasswordAsync(User.GetUserId()!.Value, password, ct),
+            done: _ => new GoTo(Base + "/profile", "Your password is changed."),
+            reshow: async () => View(nameof(Profile), new ProfileModel((await profile.FormAsync(ClientId, Brand, ct)).Value, new(), new())),
+            prefix: nameof(ProfileModel.Password));
+    }
+
+    [HttpPost("profile/email")]
+    public async Task<IActionResult> ChangeEmail(EmailChangeForm email, [FromServices] ClientProfile profile, CancellationToken ct)
+    {
+        if (!Shows("profile"))
+        {
+            return NotFound();
+        }
+
+        return await this.SubmitAsync(email, () => profile.ChangeEmailAsync(User.GetUserId()!.Value, ClientId, email, ct),
+            done: _ => new GoTo(Base + "/profile", "Your e-mail address is changed; sign in with it from now on."),
+            reshow: async () => View(nameof(Profile), new ProfileModel((await profile.FormAsync(ClientId, Brand, ct)).Value, new(), new() { NewEmail = email.NewEmail })),
+            prefix: nameof(ProfileModel.Email));
+    }
+
+    private bool Shows(string element) => Brand.VisibleElements.Contains(element);
+
+    private Task<IActionResult> NotFoundAsync() => Task.FromResult<IActionResult>(NotFound());
+}
+
+public sealed record ClientHomeModel(ClientBrand Brand, ClientSummary Client);
+
+public sealed record ProfileModel(ProfileForm Profile, PasswordChangeForm Password, EmailChangeForm Email);
