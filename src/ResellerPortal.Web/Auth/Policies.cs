@@ -58,6 +58,9 @@ public static class Policies
     /// <summary>Who may read the audit trail: the provider's staff (every tenant's) and a reseller's admin (its own).</summary>
     public const string AuditReaders = nameof(AuditReaders);
 
+    /// <summary>Who may change the client portal's brand and the e-mails to clients (§7, §6): the reseller's admin.</summary>
+    public const string BrandingEditors = nameof(BrandingEditors);
+
     /// <summary>Anyone signed in, whatever the role.</summary>
     public const string SignedIn = nameof(SignedIn);
 
@@ -79,6 +82,7 @@ public static class Policies
         options.AddPolicy(LicenceEmailEditors, p => p.RequireRole(Roles.ResellerAdmin).RequireClaim(PortalClaims.ResellerId));
         options.AddPolicy(AuditReaders, p => p.RequireAssertion(c => c.User.IsInRole(Roles.PlatformAdmin) || c.User.IsInRole(Roles.Support)
             || (c.User.IsInRole(Roles.ResellerAdmin) && c.User.HasClaim(x => x.Type == PortalClaims.ResellerId))));
+        options.AddPolicy(BrandingEditors, p => p.RequireRole(Roles.ResellerAdmin).RequireClaim(PortalClaims.ResellerId));
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
     }
 }

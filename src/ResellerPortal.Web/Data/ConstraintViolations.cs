@@ -36,6 +36,9 @@ public static class ConstraintViolations
         ["IX_Resellers_Slug"] = ("Slug", "Another reseller already has this short name."),
         ["EmailIndex"] = ("Email", "This e-mail address is already in use."),
         ["UserNameIndex"] = ("Email", "This e-mail address is already in use."),
+        ["IX_BrandSettings_ResellerId"] = ("", "The branding was saved elsewhere at the same moment; save again."),
+        ["IX_BrandImages_ResellerId_Slot"] = ("", "An image was saved elsewhere at the same moment; save again."),
+        ["IX_EmailTemplates_ResellerId_Kind"] = ("", "This e-mail was saved elsewhere at the same moment; save again."),
     };
 
     /// <summary>The refusal for a failed write, or null when it is not a constraint violation.</summary>

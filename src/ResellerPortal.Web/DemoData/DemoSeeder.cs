@@ -64,6 +64,7 @@ public sealed partial class DemoSeeder(
         await SeedInstancesAsync(eu, us, beta, ct);
         await SeedClientsAsync(reseller1, reseller2, eu, us, beta, now, ct);
         await SeedKeysAsync(reseller1, reseller2, ct);
+        await SeedBrandingAsync(reseller1, now, ct);
         logger.LogInformation("Demo data seeded");
     }
 

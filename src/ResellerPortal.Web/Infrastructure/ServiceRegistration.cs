@@ -8,6 +8,7 @@ using ResellerPortal.Web.Auth;
 using ResellerPortal.Web.Data;
 using ResellerPortal.Web.Email;
 using ResellerPortal.Web.Features.Audit;
+using ResellerPortal.Web.Features.Branding;
 using ResellerPortal.Web.Features.Clients;
 using ResellerPortal.Web.Features.Dids;
 using ResellerPortal.Web.Features.Instances;
@@ -83,10 +84,10 @@ public static class ServiceRegistration
         services.AddPortalValidators();
 
         services.AddScoped<EmailOutbox>();
-        services.AddScoped<IEmailTemplates, DefaultEmailTemplates>();
+        services.AddScoped<IEmailTemplates, StoredEmailTemplates>();
         services.AddScoped<ClientEmails>();
         services.AddScoped<Ledger.ClientLedger>();
-        services.AddScoped<Branding.IClientBrands, Branding.DefaultClientBrands>();
+        services.AddScoped<Branding.IClientBrands, Branding.StoredClientBrands>();
         services.AddScoped<OutboxDispatcher>();
         services.AddSingleton<IMailTransport, SmtpMailTransport>();
         services.AddSingleton<JobScope>();
@@ -103,6 +104,7 @@ public static class ServiceRegistration
         services.AddDidsFeature();
         services.AddAuditFeature();
         services.AddKeysFeature(configuration);
+        services.AddBrandingFeature(configuration);
         services.AddScoped<DemoData.DemoSeeder>();
         return services;
     }

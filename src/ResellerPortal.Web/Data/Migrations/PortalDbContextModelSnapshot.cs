@@ -307,6 +307,125 @@ namespace ResellerPortal.Web.Data.Migrations
                     b.ToTable("BasketItems");
                 });
 
+            modelBuilder.Entity("ResellerPortal.Domain.Branding.BrandImage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("ResellerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Slot")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResellerId", "Slot")
+                        .IsUnique();
+
+                    b.ToTable("BrandImages");
+                });
+
+            modelBuilder.Entity("ResellerPortal.Domain.Branding.BrandSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Colours")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ContentLogoImage")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("HeaderLogoImage")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("LoginBackgroundImage")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("LoginLogoImage")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("ReplyTo")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<Guid>("ResellerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SenderName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("ShowForgotPassword")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("SignupEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SignupFields")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("VisibleElements")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("WebsiteOrigins")
+                        .IsRequired()
+                        .HasMaxLength(2010)
+                        .HasColumnType("character varying(2010)");
+
+                    b.Property<string>("WelcomeHtml")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResellerId")
+                        .IsUnique();
+
+                    b.ToTable("BrandSettings");
+                });
+
             modelBuilder.Entity("ResellerPortal.Domain.Clients.Client", b =>
                 {
                     b.Property<Guid>("Id")
@@ -601,6 +720,41 @@ namespace ResellerPortal.Web.Data.Migrations
                     b.ToTable("DidDefaults");
                 });
 
+            modelBuilder.Entity("ResellerPortal.Domain.Email.CustomEmailTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("ResellerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResellerId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("EmailTemplates");
+                });
+
             modelBuilder.Entity("ResellerPortal.Domain.Email.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -617,6 +771,9 @@ namespace ResellerPortal.Web.Data.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("HtmlBody")
+                        .HasColumnType("text");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -624,8 +781,16 @@ namespace ResellerPortal.Web.Data.Migrations
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ReplyTo")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
                     b.Property<Guid?>("ResellerId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("SenderName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone");
@@ -1473,6 +1638,24 @@ namespace ResellerPortal.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ResellerPortal.Domain.Branding.BrandImage", b =>
+                {
+                    b.HasOne("ResellerPortal.Domain.Reseller", null)
+                        .WithMany()
+                        .HasForeignKey("ResellerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ResellerPortal.Domain.Branding.BrandSettings", b =>
+                {
+                    b.HasOne("ResellerPortal.Domain.Reseller", null)
+                        .WithMany()
+                        .HasForeignKey("ResellerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ResellerPortal.Domain.Clients.Client", b =>
                 {
                     b.HasOne("ResellerPortal.Domain.Operator", null)
@@ -1522,6 +1705,15 @@ namespace ResellerPortal.Web.Data.Migrations
                 });
 
             modelBuilder.Entity("ResellerPortal.Domain.Dids.DidDefaults", b =>
+                {
+                    b.HasOne("ResellerPortal.Domain.Reseller", null)
+                        .WithMany()
+                        .HasForeignKey("ResellerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ResellerPortal.Domain.Email.CustomEmailTemplate", b =>
                 {
                     b.HasOne("ResellerPortal.Domain.Reseller", null)
                         .WithMany()
