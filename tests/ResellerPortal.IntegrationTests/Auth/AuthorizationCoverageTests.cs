@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ResellerPortal.Domain;
 using ResellerPortal.Web.Auth;
 using ResellerPortal.Web.Features.Account;
+using ResellerPortal.Web.Features.Branding;
 using ResellerPortal.Web.Features.Error;
 
 namespace ResellerPortal.IntegrationTests.Auth;
@@ -20,6 +21,9 @@ public sealed class AuthorizationCoverageTests
         $"{nameof(AccountController)}.{nameof(AccountController.AccessDenied)}",
         $"{nameof(ErrorController)}.{nameof(ErrorController.Error)}",
         $"{nameof(ErrorController)}.{nameof(ErrorController.Status)}",
+        // A reseller's brand is public: its client login page shows it before anyone signs in.
+        $"{nameof(BrandAssetsController)}.{nameof(BrandAssetsController.Stylesheet)}",
+        $"{nameof(BrandAssetsController)}.{nameof(BrandAssetsController.Image)}",
     ];
 
     /// <summary>Support reads everything and changes nothing (§1): the only POSTs its policies let through.</summary>

@@ -47,6 +47,13 @@ public static class BrandImageUploads
     private static async Task<(CheckedImage?, Refusal?)> CheckAsync(BrandImageSlot slot, IFormFile file, int maxBytes, CancellationToken ct)
     {
         var field = slot.ToString();
+        // The name is never used (images are stored in the database under their slot), but a browser sends
+        // only a file's own name: one with a path or control characters is a crafted request, refused as such.
+        if (file.FileName.IndexOfAny(['/', '\\']) >= 0 || file.FileName.Contains("..", StringComparison.Ordinal) || file.FileName.Any(char.IsControl))
+        {
+            return (null, new Refusal(field, "The file's name looks like a path; choose the image file itself."));
+        }
+
         if (file.Length == 0)
         {
             return (null, new Refusal(field, "The file is empty."));
