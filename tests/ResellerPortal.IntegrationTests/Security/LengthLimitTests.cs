@@ -52,6 +52,8 @@ public sealed class LengthLimitTests(PostgresFixture postgres) : PortalTest(post
         ["UserForm.ResellerName"] = Shown,
         ["EditInstanceForm.OperatorName"] = Shown,
         ["EditInstanceForm.KApiKeyMasked"] = Shown,
+        ["BrandingForm.Slug"] = Shown,
+        ["BrandingForm.PortalBaseUrl"] = Shown,
     };
 
     [Fact]
