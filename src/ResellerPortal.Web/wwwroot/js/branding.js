@@ -26,3 +26,13 @@ document.querySelectorAll("button[data-copy]").forEach((button) => {
     }
   });
 });
+
+// Client-side validation sends a valid form with form.submit(), which ignores the pressed button's formaction
+// and formtarget: the form itself takes them, so Preview opens its new tab and never saves.
+const brandingForm = document.querySelector("form[data-branding-form]");
+brandingForm?.querySelectorAll("button[type=submit]").forEach((button) => {
+  button.addEventListener("click", () => {
+    brandingForm.action = button.getAttribute("formaction") || "/branding";
+    brandingForm.target = button.getAttribute("formtarget") || "";
+  });
+});
