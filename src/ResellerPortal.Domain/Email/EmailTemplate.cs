@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 
 namespace ResellerPortal.Domain.Email;
 
@@ -21,21 +22,26 @@ public sealed record TemplateValues(string FirstName, string LastName, string Ba
 /// template holding markup or another template language's syntax cannot run anything. The HTML form
 /// encodes the template and the values before it becomes HTML.
 /// </summary>
-public static class TemplateText
+public static partial class TemplateText
 {
     public const int SubjectMaxLength = 200;
     public const int BodyMaxLength = 10_000;
 
     public static readonly IReadOnlyList<string> Variables = ["[firstname]", "[lastname]", "[balance]", "[threshold]", "[link]"];
 
-    /// <summary>The text with each variable replaced by its value (case-insensitive), unknown brackets left as typed.</summary>
+    /// <summary>
+    /// The text with each variable replaced by its value (case-insensitive), unknown brackets left as typed. One
+    /// pass over the template: a value that itself reads like a variable (a client named "[balance]") stays as it is.
+    /// </summary>
     public static string Substitute(string template, TemplateValues values) =>
-        template
-            .Replace("[firstname]", values.FirstName, StringComparison.OrdinalIgnoreCase)
-            .Replace("[lastname]", values.LastName, StringComparison.OrdinalIgnoreCase)
-            .Replace("[balance]", values.Balance, StringComparison.OrdinalIgnoreCase)
-            .Replace("[threshold]", values.Threshold, StringComparison.OrdinalIgnoreCase)
-            .Replace("[link]", values.Link ?? string.Empty, StringComparison.OrdinalIgnoreCase);
+        VariablePattern().Replace(template, match => match.Groups[1].Value.ToLowerInvariant() switch
+        {
+            "firstname" => values.FirstName,
+            "lastname" => values.LastName,
+            "balance" => values.Balance,
+            "threshold" => values.Threshold,
+            _ => values.Link ?? string.Empty,
+        });
 
     /// <summary>The HTML form of a body: template and values encoded, line breaks kept.</summary>
     public static string SubstituteHtml(string template, TemplateValues values)
@@ -48,4 +54,7 @@ public static class TemplateText
             values.Link is null ? null : WebUtility.HtmlEncode(values.Link));
         return Substitute(WebUtility.HtmlEncode(template), encoded).Replace("\n", "<br>\n", StringComparison.Ordinal);
     }
+
+    [GeneratedRegex(@"\[(firstname|lastname|balance|threshold|link)\]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex VariablePattern();
 }

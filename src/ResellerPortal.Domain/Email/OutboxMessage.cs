@@ -24,13 +24,17 @@ public sealed class OutboxMessage
         Body = string.Empty;
     }
 
-    public OutboxMessage(Guid? resellerId, string to, string subject, string body, DateTimeOffset now)
+    public OutboxMessage(
+        Guid? resellerId, string to, string subject, string body, DateTimeOffset now, string? htmlBody = null, string? senderName = null, string? replyTo = null)
     {
         Id = Guid.CreateVersion7(now);
         ResellerId = resellerId;
         To = to;
         Subject = subject;
         Body = body;
+        HtmlBody = htmlBody;
+        SenderName = senderName;
+        ReplyTo = replyTo;
         CreatedAt = now;
         NextAttemptAt = now;
         Status = OutboxStatus.Pending;
@@ -46,6 +50,15 @@ public sealed class OutboxMessage
     public string Subject { get; private set; }
 
     public string Body { get; private set; }
+
+    /// <summary>The HTML form of <see cref="Body"/>, sent beside it (multipart/alternative); null: text only.</summary>
+    public string? HtmlBody { get; private set; }
+
+    /// <summary>The display name of the sender (a reseller's, for mail to its clients); null: the configured one.</summary>
+    public string? SenderName { get; private set; }
+
+    /// <summary>Where replies go (a reseller's address); null: no Reply-To.</summary>
+    public string? ReplyTo { get; private set; }
 
     public OutboxStatus Status { get; private set; }
 

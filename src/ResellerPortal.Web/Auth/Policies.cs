@@ -63,6 +63,8 @@ public static class Policies
 
     /// <summary>Who may read the financial report (<c>/reports/financial</c>): the reseller's staff (a ResellerUser its operators' clients).</summary>
     public const string FinancialReaders = nameof(FinancialReaders);
+    /// <summary>Who may change the client portal's brand and the e-mails to clients (§7, §6): the reseller's admin.</summary>
+    public const string BrandingEditors = nameof(BrandingEditors);
 
     /// <summary>Anyone signed in, whatever the role.</summary>
     public const string SignedIn = nameof(SignedIn);
@@ -87,6 +89,7 @@ public static class Policies
             || (c.User.IsInRole(Roles.ResellerAdmin) && c.User.HasClaim(x => x.Type == PortalClaims.ResellerId))));
         options.AddPolicy(BillingRunners, p => p.RequireRole(Roles.PlatformAdmin));
         options.AddPolicy(FinancialReaders, p => p.RequireRole(Roles.ResellerAdmin, Roles.ResellerUser).RequireClaim(PortalClaims.ResellerId));
+        options.AddPolicy(BrandingEditors, p => p.RequireRole(Roles.ResellerAdmin).RequireClaim(PortalClaims.ResellerId));
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
     }
 }

@@ -40,6 +40,9 @@ public static class ConstraintViolations
         ["UserNameIndex"] = ("Email", "This e-mail address is already in use."),
         ["IX_Users_ClientLogin"] = ("Email", "This e-mail address is already in use."),
         ["IX_ResellerHostnames_Hostname"] = ("Hostname", "This host name is not available."),
+        ["IX_BrandSettings_ResellerId"] = ("", "The branding was saved elsewhere at the same moment; save again."),
+        ["IX_BrandImages_ResellerId_Slot"] = ("", "An image was saved elsewhere at the same moment; save again."),
+        ["IX_EmailTemplates_ResellerId_Kind"] = ("", "This e-mail was saved elsewhere at the same moment; save again."),
     };
 
     /// <summary>The refusal for a failed write, or null when it is not a constraint violation.</summary>

@@ -6,6 +6,7 @@ using ResellerPortal.Domain;
 using ResellerPortal.Domain.Auditing;
 using ResellerPortal.Domain.Baskets;
 using ResellerPortal.Domain.Billing;
+using ResellerPortal.Domain.Branding;
 using ResellerPortal.Domain.Clients;
 using ResellerPortal.Domain.Dids;
 using ResellerPortal.Domain.Email;
@@ -87,6 +88,12 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, T
     public DbSet<LicenceActivation> LicenceActivations => Set<LicenceActivation>();
 
     public DbSet<LicenceAttempt> LicenceAttempts => Set<LicenceAttempt>();
+
+    public DbSet<BrandSettings> BrandSettings => Set<BrandSettings>();
+
+    public DbSet<BrandImage> BrandImages => Set<BrandImage>();
+
+    public DbSet<CustomEmailTemplate> EmailTemplates => Set<CustomEmailTemplate>();
 
     /// <summary>
     /// Which set of filters this context's model carries. Each variant is its own cached model

@@ -67,6 +67,7 @@ public sealed partial class DemoSeeder(
         await SeedKeysAsync(reseller1, reseller2, ct);
         await SeedBillingHistoryAsync(reseller1.Id, now, ct);
         await SeedClientPortalAsync(reseller1, reseller2, now, ct);
+        await SeedBrandingAsync(reseller1, now, ct);
         logger.LogInformation("Demo data seeded");
     }
 

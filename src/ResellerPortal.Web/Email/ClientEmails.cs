@@ -59,6 +59,6 @@ public sealed class ClientEmails(IEmailTemplates templates, EmailOutbox outbox)
     public async Task EnqueueAsync(Guid resellerId, EmailTemplateKind kind, string to, TemplateValues values, CancellationToken ct)
     {
         var email = await templates.RenderAsync(resellerId, kind, values, ct);
-        outbox.Enqueue(resellerId, to, email.Subject, email.TextBody);
+        outbox.Enqueue(resellerId, to, email.Subject, email.TextBody, email.HtmlBody, email.SenderName, email.ReplyTo);
     }
 }

@@ -9,9 +9,10 @@ namespace ResellerPortal.Web.Email;
 /// </summary>
 public sealed class EmailOutbox(PortalDbContext db, TimeProvider clock)
 {
-    public OutboxMessage Enqueue(Guid? resellerId, string to, string subject, string body)
+    public OutboxMessage Enqueue(
+        Guid? resellerId, string to, string subject, string body, string? htmlBody = null, string? senderName = null, string? replyTo = null)
     {
-        var message = new OutboxMessage(resellerId, to, subject, body, clock.GetUtcNow());
+        var message = new OutboxMessage(resellerId, to, subject, body, clock.GetUtcNow(), htmlBody, senderName, replyTo);
         db.OutboxMessages.Add(message);
         return message;
     }

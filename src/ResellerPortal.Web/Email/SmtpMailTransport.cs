@@ -43,12 +43,27 @@ public sealed class SmtpMailTransport(IOptions<MailOptions> options) : IMailTran
 
     public static MimeMessage Compose(MailOptions settings, OutboxMessage message)
     {
+        var text = new TextPart(MimeKit.Text.TextFormat.Plain) { Text = message.Body };
         var mail = new MimeMessage
         {
             Subject = message.Subject,
-            Body = new TextPart(MimeKit.Text.TextFormat.Plain) { Text = message.Body },
+            Body = message.HtmlBody is null
+                ? text
+                : new MultipartAlternative { text, new TextPart(MimeKit.Text.TextFormat.Html) { Text = message.HtmlBody } },
         };
-        mail.From.Add(MailboxAddress.Parse(settings.From));
+        // The address stays the portal's own (the one its mail server may send as); the name shown is the reseller's.
+        var from = MailboxAddress.Parse(settings.From);
+        if (!string.IsNullOrWhiteSpace(message.SenderName))
+        {
+            from.Name = message.SenderName;
+        }
+
+        mail.From.Add(from);
+        if (message.ReplyTo is not null && MailboxAddress.TryParse(message.ReplyTo, out var replyTo))
+        {
+            mail.ReplyTo.Add(replyTo);
+        }
+
         mail.To.Add(MailboxAddress.Parse(message.To));
         mail.Headers.Add(MessageIdHeader, message.Id.ToString());
         return mail;

@@ -30,7 +30,8 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-            if (context.User.Identity?.IsAuthenticated == true)
+            // A reseller's brand stylesheet and images (/brand/...) are public and versioned: they keep their long cache.
+            if (context.User.Identity?.IsAuthenticated == true && !context.Request.Path.StartsWithSegments("/brand", StringComparison.OrdinalIgnoreCase))
             {
                 // Whatever a signed-in user is shown (pages, partials, JSON, exports) holds personal data:
                 // no shared or browser cache keeps a copy after logout.

@@ -10,6 +10,7 @@ using ResellerPortal.Web.Email;
 using ResellerPortal.Web.Features.Audit;
 using ResellerPortal.Web.Features.Baskets;
 using ResellerPortal.Web.Features.Billing;
+using ResellerPortal.Web.Features.Branding;
 using ResellerPortal.Web.Features.Clients;
 using ResellerPortal.Web.Features.Dids;
 using ResellerPortal.Web.Features.Instances;
@@ -87,10 +88,10 @@ public static class ServiceRegistration
         services.AddPortalValidators();
 
         services.AddScoped<EmailOutbox>();
-        services.AddScoped<IEmailTemplates, DefaultEmailTemplates>();
+        services.AddScoped<IEmailTemplates, StoredEmailTemplates>();
         services.AddScoped<ClientEmails>();
         services.AddScoped<Ledger.ClientLedger>();
-        services.AddScoped<Branding.IClientBrands, Branding.DefaultClientBrands>();
+        services.AddScoped<Branding.IClientBrands, Branding.StoredClientBrands>();
         services.AddScoped<OutboxDispatcher>();
         services.AddSingleton<IMailTransport, SmtpMailTransport>();
         services.AddSingleton<JobScope>();
@@ -112,6 +113,7 @@ public static class ServiceRegistration
         services.AddKeysFeature(configuration);
         services.AddBillingFeature(configuration);
         Features.ClientPortal.ClientPortalRegistration.AddClientPortal(services, configuration);
+        services.AddBrandingFeature(configuration);
         services.AddScoped<DemoData.DemoSeeder>();
         return services;
     }

@@ -8,6 +8,7 @@ using ResellerPortal.Domain;
 using ResellerPortal.Web.Auth;
 using ResellerPortal.Web.Features.Account;
 using ResellerPortal.Web.Features.ClientPortal;
+using ResellerPortal.Web.Features.Branding;
 using ResellerPortal.Web.Features.Error;
 
 namespace ResellerPortal.IntegrationTests.Auth;
@@ -30,6 +31,9 @@ public sealed class AuthorizationCoverageTests
         $"{nameof(ClientAccountController)}.{nameof(ClientAccountController.Forgot)}",
         $"{nameof(ClientAccountController)}.{nameof(ClientAccountController.Reset)}",
         $"{nameof(ClientAccountController)}.{nameof(ClientAccountController.SetPassword)}",
+        // A reseller's brand is public: its client login page shows it before anyone signs in.
+        $"{nameof(BrandAssetsController)}.{nameof(BrandAssetsController.Stylesheet)}",
+        $"{nameof(BrandAssetsController)}.{nameof(BrandAssetsController.Image)}",
     ];
 
     /// <summary>Support reads everything and changes nothing (§1): the only POSTs its policies let through.</summary>

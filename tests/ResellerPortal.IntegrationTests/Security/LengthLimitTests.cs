@@ -57,6 +57,8 @@ public sealed class LengthLimitTests(PostgresFixture postgres) : PortalTest(post
         ["PaymentForm.ClientName"] = Shown,
         ["PaymentForm.Currency"] = Shown,
         ["RefundForm.ClientName"] = Shown,
+        ["BrandingForm.Slug"] = Shown,
+        ["BrandingForm.PortalBaseUrl"] = Shown,
     };
 
     [Fact]

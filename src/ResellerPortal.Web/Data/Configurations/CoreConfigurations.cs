@@ -99,6 +99,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Subject).HasMaxLength(300);
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(m => m.LastError).HasMaxLength(OutboxMessage.MaxErrorLength);
+        builder.Property(m => m.SenderName).HasMaxLength(100);
+        builder.Property(m => m.ReplyTo).HasMaxLength(320);
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
         builder.HasIndex(m => m.CreatedAt);
     }
