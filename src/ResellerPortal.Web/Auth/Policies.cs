@@ -61,6 +61,15 @@ public static class Policies
     /// <summary>Anyone signed in, whatever the role.</summary>
     public const string SignedIn = nameof(SignedIn);
 
+    /// <summary>Who may start acting as another login (§8): the roles <see cref="Domain.Acting.ActingRules"/> gives targets to.</summary>
+    public const string ActingStarters = nameof(ActingStarters);
+
+    /// <summary>
+    /// Who may record money movements on a client: <see cref="RecordEditors"/>, and while acting as someone, only when the
+    /// person really acting may move money too (Support moves none, not even as a reseller's staff; §1, §8).
+    /// </summary>
+    public const string MoneyMovers = nameof(MoneyMovers);
+
     public static void Register(AuthorizationOptions options)
     {
         options.AddPolicy(PlatformAdmin, p => p.RequireRole(Roles.PlatformAdmin));
@@ -80,5 +89,8 @@ public static class Policies
         options.AddPolicy(AuditReaders, p => p.RequireAssertion(c => c.User.IsInRole(Roles.PlatformAdmin) || c.User.IsInRole(Roles.Support)
             || (c.User.IsInRole(Roles.ResellerAdmin) && c.User.HasClaim(x => x.Type == PortalClaims.ResellerId))));
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
+        options.AddPolicy(ActingStarters, p => p.RequireAssertion(c => c.User.GetRole() is { } role && Domain.Acting.ActingRules.MayAct(role)));
+        options.AddPolicy(MoneyMovers, p => p.RequireAssertion(c => c.User.MayEditRecords()
+            && (c.User.FindFirst(PortalClaims.RealRole)?.Value is not { } realRole || Domain.Acting.ActingRules.RealActorMovesMoney(realRole))));
     }
 }

@@ -73,6 +73,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, T
 
     public DbSet<LicenceAttempt> LicenceAttempts => Set<LicenceAttempt>();
 
+    public DbSet<Domain.Acting.ActingSession> ActingSessions => Set<Domain.Acting.ActingSession>();
+
     /// <summary>
     /// Which set of filters this context's model carries. Each variant is its own cached model
     /// (<see cref="TenantModelCacheKeyFactory"/>), so a query says <c>"ResellerId" = $1</c> rather than

@@ -17,4 +17,16 @@ public sealed class PortalOptions
     /// password change end sessions at once.
     /// </summary>
     public int SecurityStampSeconds { get; set; } = 30;
+
+    /// <summary>How long acting as another user lasts before the actor is returned to their own account (§8).</summary>
+    public int ActingMinutes { get; set; } = 30;
+
+    /// <summary>How long an invitation's set-password link works.</summary>
+    public int InvitationHours { get; set; } = 72;
+
+    /// <summary>
+    /// The portal's address as users reach it (<c>https://portal.example.com</c>), for links in e-mail (invitations).
+    /// Empty: the address of the request that sends the mail.
+    /// </summary>
+    public string? PublicUrl { get; set; }
 }

@@ -7,6 +7,7 @@ using ResellerPortal.Web.Auditing;
 using ResellerPortal.Web.Auth;
 using ResellerPortal.Web.Data;
 using ResellerPortal.Web.Email;
+using ResellerPortal.Web.Features.Acting;
 using ResellerPortal.Web.Features.Audit;
 using ResellerPortal.Web.Features.Clients;
 using ResellerPortal.Web.Features.Dids;
@@ -15,6 +16,7 @@ using ResellerPortal.Web.Features.Keys;
 using ResellerPortal.Web.Features.Packages;
 using ResellerPortal.Web.Features.Resellers;
 using ResellerPortal.Web.Features.SubAccounts;
+using ResellerPortal.Web.Features.Users;
 using ResellerPortal.Web.Jobs;
 using ResellerPortal.Web.Tenancy;
 
@@ -99,6 +101,8 @@ public static class ServiceRegistration
         services.AddDidsFeature();
         services.AddAuditFeature();
         services.AddKeysFeature(configuration);
+        services.AddActingFeature();
+        services.AddUsersFeature();
         services.AddScoped<DemoData.DemoSeeder>();
         return services;
     }
@@ -123,7 +127,11 @@ public static class ServiceRegistration
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddClaimsPrincipalFactory<PortalClaimsFactory>()
             .AddDefaultTokenProviders();
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromSeconds(portal.SecurityStampSeconds));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromSeconds(portal.SecurityStampSeconds);
+            o.OnRefreshingPrincipal = ActingClaims.CarryOver;
+        });
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = portal.Https ? "__Host-rp.auth" : "rp.auth";

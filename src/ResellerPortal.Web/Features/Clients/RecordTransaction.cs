@@ -41,7 +41,7 @@ public sealed class TransactionFormValidator : AbstractValidator<TransactionForm
 /// Records a manual transaction in the client's currency. More decimals than the currency has is the
 /// ledger's refusal beside the amount (0.001 EUR); a repeated submission (same form id) records nothing.
 /// </summary>
-public sealed class RecordTransaction(PortalDbContext db, IValidator<TransactionForm> validator, AuditActorAccessor actors, TimeProvider clock)
+public sealed class RecordTransaction(PortalDbContext db, IValidator<TransactionForm> validator, AuditActorAccessor actors, TimeProvider clock, Auth.Permissions can)
 {
     public async Task<Result<Client>> HandleAsync(Guid clientId, TransactionForm form, CancellationToken ct)
     {
@@ -54,6 +54,12 @@ public sealed class RecordTransaction(PortalDbContext db, IValidator<Transaction
         if (await validator.RefuseAsync(form, ct) is { } invalid)
         {
             return invalid;
+        }
+
+        // Acting as a reseller's staff lends their pages, not money rights the person really acting lacks (§8).
+        if (!await can.AllowsAsync(Auth.Policies.MoneyMovers))
+        {
+            return Result.Refused(string.Empty, "Your own role moves no money, not even while acting as a reseller's staff.");
         }
 
         var key = LedgerEntry.ManualKey(form.SubmissionId == Guid.Empty ? Guid.CreateVersion7() : form.SubmissionId);
