@@ -20,12 +20,18 @@ public sealed class AuthorizationCoverageTests
         $"{nameof(AccountController)}.{nameof(AccountController.AccessDenied)}",
         $"{nameof(ErrorController)}.{nameof(ErrorController.Error)}",
         $"{nameof(ErrorController)}.{nameof(ErrorController.Status)}",
+        // The invitation's link is the proof of who sets the password (§1).
+        $"{nameof(ResellerPortal.Web.Features.Users.PasswordController)}.{nameof(ResellerPortal.Web.Features.Users.PasswordController.SetPassword)}",
     ];
 
     /// <summary>Support reads everything and changes nothing (§1): the only POSTs its policies let through.</summary>
     private static readonly string[] SupportMayPost =
     [
         $"{nameof(AccountController)}.{nameof(AccountController.Logout)}",
+        // Acting as a reseller's staff (§8) and the own password change.
+        $"{nameof(ResellerPortal.Web.Features.Acting.ActingController)}.{nameof(ResellerPortal.Web.Features.Acting.ActingController.Start)}",
+        $"{nameof(ResellerPortal.Web.Features.Acting.ActingController)}.{nameof(ResellerPortal.Web.Features.Acting.ActingController.Stop)}",
+        $"{nameof(ResellerPortal.Web.Features.Users.PasswordController)}.{nameof(ResellerPortal.Web.Features.Users.PasswordController.Change)}",
     ];
 
     public static TheoryData<string> Actions()

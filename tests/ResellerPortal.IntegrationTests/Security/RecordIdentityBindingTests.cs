@@ -43,6 +43,8 @@ public sealed class RecordIdentityBindingTests(PostgresFixture postgres) : Porta
             new($"/admin/resellers/{alpha}/operators/new", DemoSeeder.AdminEmail, [new("Name", "US"), new("Domain", "us2.alpha-live.example.com")], us),
             new($"/admin/resellers/{alpha}/users/new", DemoSeeder.AdminEmail,
                 [new("Email", DemoSeeder.Staff1Email), new("DisplayName", "Over"), new("Role", "ResellerUser"), new("OperatorIds", eu.ToString())], staff),
+            new("/users/new", DemoSeeder.Reseller1Email,
+                [new("Email", DemoSeeder.Staff1Email), new("DisplayName", "Over"), new("Role", "ResellerUser"), new("OperatorIds", eu.ToString())], staff),
         ];
 
         var createRoutes = PortalRoute.All(Portal).Where(r => r.Method == "POST" && r.Template.EndsWith("/new", StringComparison.Ordinal)).Select(r => r.Shape).Order();

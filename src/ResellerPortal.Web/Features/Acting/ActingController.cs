@@ -16,7 +16,7 @@ public sealed class ActingController : Controller
     public Task<IActionResult> Start(StartActingForm form, [FromServices] StartActing start, CancellationToken ct) =>
         this.ActAsync(() => start.HandleAsync(form, ct),
             started => new GoTo("/", $"You are acting as {started.TargetName} until {started.Session.ExpiresAt.UtcDateTime:HH:mm} UTC."),
-            back: BackToList());
+            back: BackToList(form.ReturnUrl));
 
     [HttpPost("acting/stop")]
     public Task<IActionResult> Stop([FromServices] StopActing stop, CancellationToken ct) =>
@@ -29,11 +29,7 @@ public sealed class ActingController : Controller
     public Task<IActionResult> ActedAs([FromServices] ActedAs actedAs, CancellationToken ct) =>
         this.ShowAsync(actedAs.HandleAsync(ct), page => View(page));
 
-    /// <summary>The page the button was on when it is one of ours (same host), else the start page.</summary>
-    private string BackToList() =>
-        Uri.TryCreate(Request.Headers.Referer.ToString(), UriKind.Absolute, out var referer)
-        && string.Equals(referer.Host, Request.Host.Host, StringComparison.OrdinalIgnoreCase)
-        && Url.IsLocalUrl(referer.PathAndQuery)
-            ? referer.PathAndQuery
-            : "/";
+    /// <summary>The page the button was on, when it is one of ours; else the start page.</summary>
+    private string BackToList(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && returnUrl.Length <= 2000 && Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
 }

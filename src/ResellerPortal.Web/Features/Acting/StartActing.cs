@@ -17,6 +17,9 @@ public sealed class StartActingForm
     public Guid UserId { get; set; }
 
     public string? Reason { get; set; }
+
+    /// <summary>The list the button is on, where a refusal is shown (a local address only).</summary>
+    public string? ReturnUrl { get; set; }
 }
 
 public sealed class StartActingFormValidator : AbstractValidator<StartActingForm>
@@ -26,6 +29,7 @@ public sealed class StartActingFormValidator : AbstractValidator<StartActingForm
         RuleFor(x => x.Reason).Cascade(CascadeMode.Stop)
             .Must(r => !string.IsNullOrWhiteSpace(r)).WithMessage("Say why you act as this user; they will see it.")
             .MaximumLength(ActingRules.ReasonMaxLength).WithMessage($"The reason is at most {ActingRules.ReasonMaxLength} characters.");
+        RuleFor(x => x.ReturnUrl).MaximumLength(2000);
     }
 }
 
