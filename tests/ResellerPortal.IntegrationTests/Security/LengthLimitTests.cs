@@ -52,6 +52,10 @@ public sealed class LengthLimitTests(PostgresFixture postgres) : PortalTest(post
         ["UserForm.ResellerName"] = Shown,
         ["EditInstanceForm.OperatorName"] = Shown,
         ["EditInstanceForm.KApiKeyMasked"] = Shown,
+        ["InviteForm.Role"] = List,
+        ["AccessForm.Role"] = List,
+        ["AccessForm.Email"] = Shown,
+        ["AccessForm.DisplayName"] = Shown,
     };
 
     [Fact]

@@ -5,7 +5,11 @@ using ResellerPortal.Web.Data;
 namespace ResellerPortal.Web.Features.Users;
 
 /// <summary>One staff login on the list: who, role, operators (a ResellerUser's), and whether it can sign in.</summary>
-public sealed record UserRow(Guid Id, string Email, string DisplayName, string Role, IReadOnlyList<string> Operators, bool IsDisabled, bool IsInvited, bool IsSelf);
+public sealed record UserRow(Guid Id, string Email, string DisplayName, string Role, IReadOnlyList<string> Operators, bool IsDisabled, bool IsInvited, bool IsSelf)
+{
+    /// <summary>"EU, US" for a ResellerUser; an admin sees every operator.</summary>
+    public string OperatorsText => Role == Roles.ResellerUser ? string.Join(", ", Operators) : "all";
+}
 
 /// <summary>The current reseller's staff logins (§1), admins first, then by name.</summary>
 public sealed class ListUsers(PortalDbContext db, IHttpContextAccessor http)
