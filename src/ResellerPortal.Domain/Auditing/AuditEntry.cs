@@ -41,6 +41,7 @@ public sealed class AuditEntry
         RealActorUserId = actor.RealUserId;
         RealActorName = actor.RealName;
         IpAddress = actor.IpAddress;
+        ActingSessionId = actor.ActingSessionId;
     }
 
     public Guid Id { get; private set; }
@@ -69,10 +70,13 @@ public sealed class AuditEntry
     public string? RealActorName { get; private set; }
 
     public string? IpAddress { get; private set; }
+
+    /// <summary>The acting session (§8) the change was made in, so the login acted as can list what was changed in its name.</summary>
+    public Guid? ActingSessionId { get; private set; }
 }
 
 /// <summary>Who is making a change: a signed-in user, possibly impersonated, or a background job.</summary>
-public sealed record AuditActor(Guid? UserId, string Name, Guid? RealUserId, string? RealName, string? IpAddress)
+public sealed record AuditActor(Guid? UserId, string Name, Guid? RealUserId, string? RealName, string? IpAddress, Guid? ActingSessionId = null)
 {
     public static AuditActor System(string what) => new(null, "system:" + what, null, null, null);
 }

@@ -34,6 +34,7 @@ public sealed class AuditActorAccessor(IHttpContextAccessor httpContextAccessor)
         }
 
         Guid? realId = Guid.TryParse(user.FindFirstValue(PortalClaims.RealUserId), out var r) ? r : null;
-        return new AuditActor(user.GetUserId(), user.Identity.Name ?? user.GetDisplayName(), realId, user.FindFirstValue(PortalClaims.RealUserName), ip);
+        Guid? session = Guid.TryParse(user.FindFirstValue(PortalClaims.ActingSession), out var s) ? s : null;
+        return new AuditActor(user.GetUserId(), user.Identity.Name ?? user.GetDisplayName(), realId, user.FindFirstValue(PortalClaims.RealUserName), ip, session);
     }
 }

@@ -69,6 +69,15 @@ public static class Policies
     /// <summary>Anyone signed in, whatever the role.</summary>
     public const string SignedIn = nameof(SignedIn);
 
+    /// <summary>Who may start acting as another login (§8): the roles <see cref="Domain.Acting.ActingRules"/> gives targets to.</summary>
+    public const string ActingStarters = nameof(ActingStarters);
+
+    /// <summary>
+    /// Who may record money movements on a client: <see cref="RecordEditors"/>, and while acting as someone, only when the
+    /// person really acting may move money too (Support moves none, not even as a reseller's staff; §1, §8).
+    /// </summary>
+    public const string MoneyMovers = nameof(MoneyMovers);
+
     public static void Register(AuthorizationOptions options)
     {
         options.AddPolicy(PlatformAdmin, p => p.RequireRole(Roles.PlatformAdmin));
@@ -91,5 +100,8 @@ public static class Policies
         options.AddPolicy(FinancialReaders, p => p.RequireRole(Roles.ResellerAdmin, Roles.ResellerUser).RequireClaim(PortalClaims.ResellerId));
         options.AddPolicy(BrandingEditors, p => p.RequireRole(Roles.ResellerAdmin).RequireClaim(PortalClaims.ResellerId));
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
+        options.AddPolicy(ActingStarters, p => p.RequireAssertion(c => c.User.GetRole() is { } role && Domain.Acting.ActingRules.MayAct(role)));
+        options.AddPolicy(MoneyMovers, p => p.RequireAssertion(c => c.User.MayEditRecords()
+            && (c.User.FindFirst(PortalClaims.RealRole)?.Value is not { } realRole || Domain.Acting.ActingRules.RealActorMovesMoney(realRole))));
     }
 }

@@ -16,6 +16,14 @@ public static class PortalClaims
     /// <summary>Set while impersonating (§8): the id and name of the person really acting.</summary>
     public const string RealUserId = "portal:real-user";
     public const string RealUserName = "portal:real-name";
+
+    /// <summary>While acting (§8): the real person's role (money follows it), security stamp (their own logout or
+    /// disabling ends the session), the acting session's id (audit rows link to it), the reason and the end (UTC, ISO 8601).</summary>
+    public const string RealRole = "portal:real-role";
+    public const string RealStamp = "portal:real-stamp";
+    public const string ActingSession = "portal:acting-session";
+    public const string ActingReason = "portal:acting-reason";
+    public const string ActingUntil = "portal:acting-until";
 }
 
 public static class ClaimsPrincipalExtensions

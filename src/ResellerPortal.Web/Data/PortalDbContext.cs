@@ -94,6 +94,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, T
     public DbSet<BrandImage> BrandImages => Set<BrandImage>();
 
     public DbSet<CustomEmailTemplate> EmailTemplates => Set<CustomEmailTemplate>();
+    public DbSet<Domain.Acting.ActingSession> ActingSessions => Set<Domain.Acting.ActingSession>();
 
     /// <summary>
     /// Which set of filters this context's model carries. Each variant is its own cached model

@@ -22,4 +22,7 @@ public sealed class PortalUser : IdentityUser<Guid>, IAudited
     public bool IsDisabled { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Set while an invitation is open: its set-password link works until then (and once: setting the password changes the stamp).</summary>
+    public DateTimeOffset? InvitationExpiresAt { get; set; }
 }

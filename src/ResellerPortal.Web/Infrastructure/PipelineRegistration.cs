@@ -41,6 +41,7 @@ public static class PipelineRegistration
         app.UsePortalRequestLogging();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseMiddleware<Features.Acting.ActingExpiryMiddleware>();
         app.UseMiddleware<TenantMiddleware>();
         Features.ClientPortal.ClientPortalRegistration.UseClientPortal(app);
         app.UseAuthorization();

@@ -17,4 +17,10 @@ public sealed class PortalOptions
     /// password change end sessions at once.
     /// </summary>
     public int SecurityStampSeconds { get; set; } = 30;
+
+    /// <summary>How long acting as another user lasts before the actor is returned to their own account (§8).</summary>
+    public int ActingMinutes { get; set; } = 30;
+
+    /// <summary>How long an invitation's set-password link works.</summary>
+    public int InvitationHours { get; set; } = 72;
 }

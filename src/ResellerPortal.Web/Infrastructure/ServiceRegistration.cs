@@ -7,6 +7,7 @@ using ResellerPortal.Web.Auditing;
 using ResellerPortal.Web.Auth;
 using ResellerPortal.Web.Data;
 using ResellerPortal.Web.Email;
+using ResellerPortal.Web.Features.Acting;
 using ResellerPortal.Web.Features.Audit;
 using ResellerPortal.Web.Features.Baskets;
 using ResellerPortal.Web.Features.Billing;
@@ -20,6 +21,7 @@ using ResellerPortal.Web.Features.Payments;
 using ResellerPortal.Web.Features.Resellers;
 using ResellerPortal.Web.Features.Statements;
 using ResellerPortal.Web.Features.SubAccounts;
+using ResellerPortal.Web.Features.Users;
 using ResellerPortal.Web.Jobs;
 using ResellerPortal.Web.Tenancy;
 
@@ -114,6 +116,8 @@ public static class ServiceRegistration
         services.AddBillingFeature(configuration);
         Features.ClientPortal.ClientPortalRegistration.AddClientPortal(services, configuration);
         services.AddBrandingFeature(configuration);
+        services.AddActingFeature();
+        services.AddUsersFeature();
         services.AddScoped<DemoData.DemoSeeder>();
         return services;
     }
@@ -140,7 +144,11 @@ public static class ServiceRegistration
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddClaimsPrincipalFactory<PortalClaimsFactory>()
             .AddDefaultTokenProviders();
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromSeconds(portal.SecurityStampSeconds));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromSeconds(portal.SecurityStampSeconds);
+            o.OnRefreshingPrincipal = ActingClaims.CarryOver;
+        });
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = portal.Https ? "__Host-rp.auth" : "rp.auth";

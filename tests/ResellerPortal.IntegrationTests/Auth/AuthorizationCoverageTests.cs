@@ -34,12 +34,18 @@ public sealed class AuthorizationCoverageTests
         // A reseller's brand is public: its client login page shows it before anyone signs in.
         $"{nameof(BrandAssetsController)}.{nameof(BrandAssetsController.Stylesheet)}",
         $"{nameof(BrandAssetsController)}.{nameof(BrandAssetsController.Image)}",
+        // The invitation's link is the proof of who sets the password (§1).
+        $"{nameof(ResellerPortal.Web.Features.Users.PasswordController)}.{nameof(ResellerPortal.Web.Features.Users.PasswordController.SetPassword)}",
     ];
 
     /// <summary>Support reads everything and changes nothing (§1): the only POSTs its policies let through.</summary>
     private static readonly string[] SupportMayPost =
     [
         $"{nameof(AccountController)}.{nameof(AccountController.Logout)}",
+        // Acting as a reseller's staff (§8) and the own password change.
+        $"{nameof(ResellerPortal.Web.Features.Acting.ActingController)}.{nameof(ResellerPortal.Web.Features.Acting.ActingController.Start)}",
+        $"{nameof(ResellerPortal.Web.Features.Acting.ActingController)}.{nameof(ResellerPortal.Web.Features.Acting.ActingController.Stop)}",
+        $"{nameof(ResellerPortal.Web.Features.Users.PasswordController)}.{nameof(ResellerPortal.Web.Features.Users.PasswordController.Change)}",
     ];
 
     public static TheoryData<string> Actions()

@@ -59,6 +59,10 @@ public sealed class LengthLimitTests(PostgresFixture postgres) : PortalTest(post
         ["RefundForm.ClientName"] = Shown,
         ["BrandingForm.Slug"] = Shown,
         ["BrandingForm.PortalBaseUrl"] = Shown,
+        ["InviteForm.Role"] = List,
+        ["AccessForm.Role"] = List,
+        ["AccessForm.Email"] = Shown,
+        ["AccessForm.DisplayName"] = Shown,
     };
 
     [Fact]

@@ -53,6 +53,8 @@ public sealed class RecordIdentityBindingTests(PostgresFixture postgres) : Porta
             new($"/clients/{client.Id}/basket/new", DemoSeeder.Reseller1Email, [new("ItemId", "BIND-1"), new("Price", "-1")], Guid.NewGuid()),
             new($"/clients/{client.Id}/payments/new", DemoSeeder.Reseller1Email, [new("Reference", ""), new("Amount", "5")], payment),
             new($"/payments/{payment}/refunds/new", DemoSeeder.Reseller1Email, [new("Amount", "-1")], payment),
+            new("/users/new", DemoSeeder.Reseller1Email,
+                [new("Email", DemoSeeder.Staff1Email), new("DisplayName", "Over"), new("Role", "ResellerUser"), new("OperatorIds", eu.ToString())], staff),
         ];
 
         var createRoutes = PortalRoute.All(Portal).Where(r => r.Method == "POST" && r.Template.EndsWith("/new", StringComparison.Ordinal)).Select(r => r.Shape).Order();

@@ -88,6 +88,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.HasIndex(a => new { a.EntityType, a.EntityId, a.At });
         builder.HasIndex(a => new { a.ResellerId, a.At });
         builder.HasIndex(a => a.At);
+        builder.HasIndex(a => a.ActingSessionId).HasFilter("\"ActingSessionId\" IS NOT NULL");
     }
 }
 

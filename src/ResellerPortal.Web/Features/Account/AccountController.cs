@@ -29,11 +29,19 @@ public sealed class AccountController : Controller
 
     [Authorize(Policy = Auth.Policies.SignedIn)]
     [HttpPost("logout")]
-    public async Task<IActionResult> Logout([FromServices] UserManager<PortalUser> userManager, [FromServices] SignInManager<PortalUser> signInManager)
+    public async Task<IActionResult> Logout([FromServices] UserManager<PortalUser> userManager, [FromServices] SignInManager<PortalUser> signInManager, [FromServices] Acting.StopActing stopActing)
     {
+        // Logging out while acting as someone (§8) ends the acting session and the real person's sessions, never
+        // those of the login acted as.
+        var real = Acting.ActingClaims.Acting(User)?.RealUserId;
+        if (real is not null)
+        {
+            await stopActing.HandleAsync(Domain.Acting.ActingEnd.SignedOut, HttpContext.RequestAborted);
+        }
+
         // A new security stamp makes every copy of this login's cookie invalid at once (SessionStamp):
         // logging out ends the user's sessions in every browser, not just this one.
-        if (await userManager.GetUserAsync(User) is { } user)
+        if (await (real is null ? userManager.GetUserAsync(User) : userManager.FindByIdAsync(real.Value.ToString())) is { } user)
         {
             await userManager.UpdateSecurityStampAsync(user);
         }

@@ -40,6 +40,7 @@ public sealed class AuditController(AuditTrail trail) : Controller
                 e.RealActorUserId,
                 e.RealActorName,
                 e.IpAddress,
+                e.ActingSessionId,
             }),
             older = older is null ? null : "/audit/export.json?" + query.Filters(older),
         });

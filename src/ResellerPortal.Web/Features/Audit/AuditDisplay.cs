@@ -32,7 +32,12 @@ public sealed record AuditRow(
     AuditAction Action,
     string ActionLabel,
     IReadOnlyList<AuditChangeLine> Changes,
-    string? IpAddress);
+    string? IpAddress,
+    string? ActingReason = null)
+{
+    /// <summary>"Support Desk as Alpha Owner" while acting (§8), else the actor.</summary>
+    public string Actors => ReallyWho is null ? Who : $"{ReallyWho} as {Who}";
+}
 
 /// <summary>
 /// Turns stored audit entries into rows in the product's words (<see cref="AuditVocabulary"/>): labels as on the
@@ -90,6 +95,10 @@ public sealed class AuditDisplay(PortalDbContext db)
         var actors = (await db.Users.Where(u => actorIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct))
             .Where(u => !string.IsNullOrWhiteSpace(u.DisplayName)).ToDictionary(u => u.Id, u => u.DisplayName);
 
+        var sessionIds = entries.Select(e => e.ActingSessionId).OfType<Guid>().Distinct().ToList();
+        var reasons = sessionIds.Count == 0 ? []
+            : await db.ActingSessions.Where(s => sessionIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Reason, ct);
+
         return parsed.Select(p =>
         {
             var e = p.Entry;
@@ -113,7 +122,8 @@ public sealed class AuditDisplay(PortalDbContext db)
                 e.Action,
                 ActionLabel(e.Action),
                 lines,
-                e.IpAddress);
+                e.IpAddress,
+                e.ActingSessionId is { } session ? reasons.GetValueOrDefault(session) : null);
         }).ToList();
     }
 

@@ -19,6 +19,12 @@ public sealed class AuditQuery
 
     public string? User { get; set; }
 
+    /// <summary>Part of the login or name of the person really acting, for changes made while acting as someone (§8).</summary>
+    public string? RealUser { get; set; }
+
+    /// <summary>Part of the reason given for acting as someone (§8).</summary>
+    public string? Reason { get; set; }
+
     public DateOnly? From { get; set; }
 
     public DateOnly? To { get; set; }
@@ -33,6 +39,8 @@ public sealed class AuditQuery
         var parts = new List<string>();
         Add(parts, "type", AuditVocabulary.IsKnownType(Type) ? Type : null);
         Add(parts, "user", string.IsNullOrWhiteSpace(User) ? null : User.Trim());
+        Add(parts, "realUser", string.IsNullOrWhiteSpace(RealUser) ? null : RealUser.Trim());
+        Add(parts, "reason", string.IsNullOrWhiteSpace(Reason) ? null : Reason.Trim());
         Add(parts, "from", From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Add(parts, "to", To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Add(parts, "entityId", EntityId?.ToString());
@@ -98,6 +106,20 @@ public sealed class AuditTrail(PortalDbContext db, AuditDisplay display)
                 || named.Contains(a.ActorUserId));
         }
 
+        if (!string.IsNullOrWhiteSpace(query.RealUser))
+        {
+            var pattern = Pattern(query.RealUser);
+            var named = db.Users.Where(u => EF.Functions.ILike(u.DisplayName, pattern, "\\")).Select(u => (Guid?)u.Id);
+            q = q.Where(a => a.RealActorUserId != null && ((a.RealActorName != null && EF.Functions.ILike(a.RealActorName, pattern, "\\")) || named.Contains(a.RealActorUserId)));
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Reason))
+        {
+            var pattern = Pattern(query.Reason);
+            var sessions = db.ActingSessions.Where(s => EF.Functions.ILike(s.Reason, pattern, "\\")).Select(s => (Guid?)s.Id);
+            q = q.Where(a => sessions.Contains(a.ActingSessionId));
+        }
+
         if (query.From is { } from && from >= FormRules.EarliestDate && from <= FormRules.LatestDate)
         {
             var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
@@ -120,6 +142,8 @@ public sealed class AuditTrail(PortalDbContext db, AuditDisplay display)
         var page = rows.Take(size).ToList();
         return (page, rows.Count > size ? Cursor.Of(page[^1]) : null);
     }
+
+    private static string Pattern(string text) => "%" + Escape(text.Trim()[..Math.Min(text.Trim().Length, AuditQuery.UserMaxLength)]) + "%";
 
     private static string Escape(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal)
         .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);

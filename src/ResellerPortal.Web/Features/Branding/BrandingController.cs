@@ -87,7 +87,7 @@ public sealed class BrandingController(PortalDbContext db, IConfiguration config
 
     private async Task<IActionResult> ShowFormAsync(BrandingForm form, CancellationToken ct)
     {
-        await form.FillAsync(db, db.Tenant.ResellerId!.Value, BrandingOptions.PublicBaseUrl(configuration, Request), ct);
+        await form.FillAsync(db, db.Tenant.ResellerId!.Value, BrandingOptions.PublicBaseUrl(configuration), ct);
         return View("Index", form);
     }
 

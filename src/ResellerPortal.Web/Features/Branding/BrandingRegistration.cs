@@ -9,8 +9,8 @@ public sealed class BrandingOptions
     public int MaxImageBytes { get; set; } = 1024 * 1024;
 
     /// <summary>Where the client portal is reached (<c>Portal:PublicBaseUrl</c>), for the direct-login form and link.</summary>
-    public static string PublicBaseUrl(IConfiguration configuration, HttpRequest request) =>
-        (configuration["Portal:PublicBaseUrl"] is { Length: > 0 } configured ? configured : $"{request.Scheme}://{request.Host}").TrimEnd('/');
+    public static string PublicBaseUrl(IConfiguration configuration) =>
+        (configuration["Portal:PublicBaseUrl"] is { Length: > 0 } configured ? configured : new ClientPortal.ClientPortalOptions().PublicBaseUrl).TrimEnd('/');
 }
 
 public static class BrandingRegistration

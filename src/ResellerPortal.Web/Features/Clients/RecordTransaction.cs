@@ -49,7 +49,7 @@ public sealed class TransactionFormValidator : AbstractValidator<TransactionForm
 /// description on the same client within <see cref="DuplicateWindow"/> is asked about before it is saved
 /// (issue 11's duplicate-charge guard).
 /// </summary>
-public sealed class RecordTransaction(PortalDbContext db, IValidator<TransactionForm> validator, AuditActorAccessor actors, ClientLedger ledger, TimeProvider clock)
+public sealed class RecordTransaction(PortalDbContext db, IValidator<TransactionForm> validator, AuditActorAccessor actors, ClientLedger ledger, TimeProvider clock, Auth.Permissions can)
 {
     public static readonly TimeSpan DuplicateWindow = TimeSpan.FromDays(7);
 
@@ -64,6 +64,12 @@ public sealed class RecordTransaction(PortalDbContext db, IValidator<Transaction
         if (await validator.RefuseAsync(form, ct) is { } invalid)
         {
             return invalid;
+        }
+
+        // Acting as a reseller's staff lends their pages, not money rights the person really acting lacks (§8).
+        if (!await can.AllowsAsync(Auth.Policies.MoneyMovers))
+        {
+            return Result.Refused(nameof(TransactionForm.Amount), "Your own role moves no money, not even while acting as a reseller's staff.");
         }
 
         var key = LedgerEntry.ManualKey(form.SubmissionId == Guid.Empty ? Guid.CreateVersion7() : form.SubmissionId);

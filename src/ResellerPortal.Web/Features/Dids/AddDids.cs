@@ -114,9 +114,9 @@ public sealed class AddDids(PortalDbContext db, IValidator<AddDidsForm> validato
                     SELECT gen_random_uuid(), {reseller}::uuid, '+' || lpad(n::text, {width}::int, '0'), {form.Description?.Trim() ?? string.Empty}::text, {now}::timestamptz, 0, 0, 0, false
                     FROM generate_series({from}::bigint, {to}::bigint) AS n
                     RETURNING "Id", "Number")
-                INSERT INTO "AuditEntries" ("Id", "At", "ResellerId", "EntityType", "EntityId", "Action", "Changes", "ActorUserId", "ActorName", "RealActorUserId", "RealActorName", "IpAddress")
+                INSERT INTO "AuditEntries" ("Id", "At", "ResellerId", "EntityType", "EntityId", "Action", "Changes", "ActorUserId", "ActorName", "RealActorUserId", "RealActorName", "IpAddress", "ActingSessionId")
                 SELECT gen_random_uuid(), {now}::timestamptz, {reseller}::uuid, 'Did', added."Id", 'Added', jsonb_build_object('Number', jsonb_build_array(NULL, added."Number")),
-                       {actor.UserId}::uuid, {actor.Name}::text, {actor.RealUserId}::uuid, {actor.RealName}::text, {actor.IpAddress}::text
+                       {actor.UserId}::uuid, {actor.Name}::text, {actor.RealUserId}::uuid, {actor.RealName}::text, {actor.IpAddress}::text, {actor.ActingSessionId}::uuid
                 FROM added
                 """,
                 ct);
