@@ -10,6 +10,9 @@ public static class PortalClaims
     public const string Operator = "portal:operator";
     public const string DisplayName = "portal:name";
 
+    /// <summary>Present when the user has enrolled an authenticator app (two-factor sign-in on).</summary>
+    public const string TwoFactor = "portal:2fa";
+
     /// <summary>Set while impersonating (§8): the id and name of the person really acting.</summary>
     public const string RealUserId = "portal:real-user";
     public const string RealUserName = "portal:real-name";

@@ -17,4 +17,11 @@ public sealed class PortalOptions
     /// password change end sessions at once.
     /// </summary>
     public int SecurityStampSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// When true (the default), PlatformAdmin and Support must sign in with a second factor: one who has not
+    /// enrolled an authenticator app is taken to enrolment after the password and reaches no other page until
+    /// done (<see cref="Features.Security.TwoFactorRequirement"/>). <c>./run.sh</c> and the tests' host turn it off.
+    /// </summary>
+    public bool RequireTwoFactorForStaff { get; set; } = true;
 }

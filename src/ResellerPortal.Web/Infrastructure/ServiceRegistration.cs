@@ -99,6 +99,7 @@ public static class ServiceRegistration
         services.AddDidsFeature();
         services.AddAuditFeature();
         services.AddKeysFeature(configuration);
+        Features.Security.SecurityRegistration.AddSecurityFeature(services);
         services.AddScoped<DemoData.DemoSeeder>();
         return services;
     }

@@ -8,6 +8,7 @@ using ResellerPortal.Domain;
 using ResellerPortal.Web.Auth;
 using ResellerPortal.Web.Features.Account;
 using ResellerPortal.Web.Features.Error;
+using ResellerPortal.Web.Features.Security;
 
 namespace ResellerPortal.IntegrationTests.Auth;
 
@@ -18,6 +19,8 @@ public sealed class AuthorizationCoverageTests
     [
         $"{nameof(AccountController)}.{nameof(AccountController.Login)}",
         $"{nameof(AccountController)}.{nameof(AccountController.AccessDenied)}",
+        $"{nameof(AccountController)}.{nameof(AccountController.LoginCode)}",
+        $"{nameof(AccountController)}.{nameof(AccountController.LoginRecovery)}",
         $"{nameof(ErrorController)}.{nameof(ErrorController.Error)}",
         $"{nameof(ErrorController)}.{nameof(ErrorController.Status)}",
     ];
@@ -26,6 +29,10 @@ public sealed class AuthorizationCoverageTests
     private static readonly string[] SupportMayPost =
     [
         $"{nameof(AccountController)}.{nameof(AccountController.Logout)}",
+        // Every user's own two-factor sign-in (Support must enrol like the rest of the provider's staff).
+        $"{nameof(SecurityController)}.{nameof(SecurityController.Enrol)}",
+        $"{nameof(SecurityController)}.{nameof(SecurityController.RegenerateRecoveryCodes)}",
+        $"{nameof(SecurityController)}.{nameof(SecurityController.Disable)}",
     ];
 
     public static TheoryData<string> Actions()
