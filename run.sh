@@ -69,6 +69,8 @@ export Licensing__InstanceRpcUrl="${Licensing__InstanceRpcUrl:-http://127.0.0.1:
 # Production takes 5–10 minutes to provision and 3–5 to restart; the demo a few seconds.
 export Instances__ProvisioningDelaySeconds="${Instances__ProvisioningDelaySeconds:-30}"
 export Instances__RestartDelaySeconds="${Instances__RestartDelaySeconds:-20}"
+# The demo logins sign in with the password alone; production requires two-factor sign-in for the provider's staff.
+export Portal__RequireTwoFactorForStaff="${Portal__RequireTwoFactorForStaff:-false}"
 export Jobs__InstanceProvisioningSeconds="${Jobs__InstanceProvisioningSeconds:-10}"
 
 cat <<INFO

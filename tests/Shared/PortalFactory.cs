@@ -64,6 +64,8 @@ public class PortalFactory(string connectionString, IReadOnlyDictionary<string, 
             // server would poll the database. Tests of the jobs turn the server on (JobServer below).
             ["Jobs:Server"] = "false",
             ["Jobs:OutboxDispatchSeconds"] = "3600",
+            // As ./run.sh: the demo logins sign in with the password alone; the two-factor tests turn it on.
+            ["Portal:RequireTwoFactorForStaff"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

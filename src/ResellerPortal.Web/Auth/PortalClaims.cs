@@ -12,6 +12,8 @@ public static class PortalClaims
 
     /// <summary>A client's login (§7): the client it is.</summary>
     public const string ClientId = "portal:client";
+    /// <summary>Present when the user has enrolled an authenticator app (two-factor sign-in on).</summary>
+    public const string TwoFactor = "portal:2fa";
 
     /// <summary>Set while impersonating (§8): the id and name of the person really acting.</summary>
     public const string RealUserId = "portal:real-user";

@@ -23,6 +23,11 @@ public sealed class PortalClaimsFactory(
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(PortalClaims.DisplayName, string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email ?? string.Empty : user.DisplayName));
+        if (user.TwoFactorEnabled)
+        {
+            identity.AddClaim(new Claim(PortalClaims.TwoFactor, "on"));
+        }
+
         if (user.ResellerId is { } resellerId)
         {
             identity.AddClaim(new Claim(PortalClaims.ResellerId, resellerId.ToString()));

@@ -45,6 +45,7 @@ public static class PipelineRegistration
         app.UseMiddleware<TenantMiddleware>();
         Features.ClientPortal.ClientPortalRegistration.UseClientPortal(app);
         app.UseAuthorization();
+        app.UseMiddleware<Features.Security.TwoFactorRequirement>();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();

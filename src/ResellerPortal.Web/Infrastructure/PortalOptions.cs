@@ -23,4 +23,11 @@ public sealed class PortalOptions
 
     /// <summary>How long an invitation's set-password link works.</summary>
     public int InvitationHours { get; set; } = 72;
+
+    /// <summary>
+    /// When true (the default), PlatformAdmin and Support must sign in with a second factor: one who has not
+    /// enrolled an authenticator app is taken to enrolment after the password and reaches no other page until
+    /// done (<see cref="Features.Security.TwoFactorRequirement"/>). <c>./run.sh</c> and the tests' host turn it off.
+    /// </summary>
+    public bool RequireTwoFactorForStaff { get; set; } = true;
 }

@@ -118,6 +118,7 @@ public static class ServiceRegistration
         services.AddBrandingFeature(configuration);
         services.AddActingFeature();
         services.AddUsersFeature();
+        Features.Security.SecurityRegistration.AddSecurityFeature(services);
         services.AddScoped<DemoData.DemoSeeder>();
         return services;
     }

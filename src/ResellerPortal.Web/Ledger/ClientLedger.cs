@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ResellerPortal.Domain.Clients;
 using ResellerPortal.Domain.Email;
@@ -84,7 +83,7 @@ public sealed class ClientLedger(PortalDbContext db, ClientEmails emails, TimePr
                 client.ResellerId,
                 EmailTemplateKind.LowBalance,
                 client.LowBalanceEmail ?? client.Email,
-                new TemplateValues(client.FirstName, client.LastName, Format(client.Balance, client.Currency), Format(client.LowBalanceThreshold ?? 0m, client.Currency)),
+                new TemplateValues(client.FirstName, client.LastName, Currencies.Show(client.Balance, client.Currency), Currencies.Show(client.LowBalanceThreshold ?? 0m, client.Currency)),
                 ct);
         }
 
@@ -120,7 +119,7 @@ public sealed class ClientLedger(PortalDbContext db, ClientEmails emails, TimePr
                     client.ResellerId,
                     EmailTemplateKind.LowBalance,
                     client.LowBalanceEmail ?? client.Email,
-                    new TemplateValues(client.FirstName, client.LastName, Format(client.Balance, client.Currency), Format(client.LowBalanceThreshold ?? 0m, client.Currency)),
+                    new TemplateValues(client.FirstName, client.LastName, Currencies.Show(client.Balance, client.Currency), Currencies.Show(client.LowBalanceThreshold ?? 0m, client.Currency)),
                     ct);
             }
         }
@@ -129,6 +128,4 @@ public sealed class ClientLedger(PortalDbContext db, ClientEmails emails, TimePr
         return warned;
     }
 
-    private static string Format(decimal amount, string currency) =>
-        amount.ToString("N" + Currencies.MinorUnits(currency).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) + " " + currency;
 }

@@ -10,6 +10,7 @@ using ResellerPortal.Web.Features.Account;
 using ResellerPortal.Web.Features.ClientPortal;
 using ResellerPortal.Web.Features.Branding;
 using ResellerPortal.Web.Features.Error;
+using ResellerPortal.Web.Features.Security;
 
 namespace ResellerPortal.IntegrationTests.Auth;
 
@@ -20,6 +21,8 @@ public sealed class AuthorizationCoverageTests
     [
         $"{nameof(AccountController)}.{nameof(AccountController.Login)}",
         $"{nameof(AccountController)}.{nameof(AccountController.AccessDenied)}",
+        $"{nameof(AccountController)}.{nameof(AccountController.LoginCode)}",
+        $"{nameof(AccountController)}.{nameof(AccountController.LoginRecovery)}",
         $"{nameof(ErrorController)}.{nameof(ErrorController.Error)}",
         $"{nameof(ErrorController)}.{nameof(ErrorController.Status)}",
         // The client portal's doors (issue 12): a client is not signed in yet when it uses them.
@@ -46,6 +49,10 @@ public sealed class AuthorizationCoverageTests
         $"{nameof(ResellerPortal.Web.Features.Acting.ActingController)}.{nameof(ResellerPortal.Web.Features.Acting.ActingController.Start)}",
         $"{nameof(ResellerPortal.Web.Features.Acting.ActingController)}.{nameof(ResellerPortal.Web.Features.Acting.ActingController.Stop)}",
         $"{nameof(ResellerPortal.Web.Features.Users.PasswordController)}.{nameof(ResellerPortal.Web.Features.Users.PasswordController.Change)}",
+        // Every user's own two-factor sign-in (Support must enrol like the rest of the provider's staff).
+        $"{nameof(SecurityController)}.{nameof(SecurityController.Enrol)}",
+        $"{nameof(SecurityController)}.{nameof(SecurityController.RegenerateRecoveryCodes)}",
+        $"{nameof(SecurityController)}.{nameof(SecurityController.Disable)}",
     ];
 
     public static TheoryData<string> Actions()

@@ -1,3 +1,4 @@
+using ResellerPortal.Domain.Money;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ResellerPortal.Domain.Clients;
@@ -135,7 +136,7 @@ public sealed class ClientPortalTests(PostgresFixture postgres) : ClientPortalTe
 
         var (_, tx) = await browser.GetPageAsync("/c/alpha/transactions");
         var running = tx.QuerySelectorAll("[data-running-balance]").Select(e => e.TextContent.Trim()).ToList();
-        Assert.Equal(Money.Format(client.Balance, client.Currency), running[0]);
+        Assert.Equal(Currencies.Show(client.Balance, client.Currency), running[0]);
     }
 
     [Fact]

@@ -28,6 +28,9 @@ public sealed class LoginInputValidator : AbstractValidator<LoginInput>
     }
 }
 
+/// <summary>What comes after a right password: done, the code step (two-factor sign-in on), or enrolment (required and missing).</summary>
+public sealed record PasswordAccepted(PortalUser User, bool NeedsCode, bool MustEnrol);
+
 /// <summary>
 /// Signs a user in with e-mail and password. Unknown e-mail, wrong password, disabled and locked-out logins
 /// get one answer (<see cref="GenericError"/>) after the same password-hash work, so neither the text nor the
@@ -40,6 +43,7 @@ public sealed class SignIn(
     IValidator<LoginInput> validator,
     IHttpContextAccessor http,
     TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<PortalOptions> options,
     ILoggerFactory loggerFactory)
 {
     public const string GenericError = "Invalid email or password, or the account is temporarily locked. Try again later.";
@@ -48,7 +52,7 @@ public sealed class SignIn(
 
     private readonly ILogger _security = loggerFactory.CreateLogger(SecurityEvents.Category);
 
-    public async Task<Result<PortalUser>> HandleAsync(LoginInput input, CancellationToken ct)
+    public async Task<Result<PasswordAccepted>> HandleAsync(LoginInput input, CancellationToken ct)
     {
         if (await validator.RefuseAsync(input, ct) is { } invalid)
         {
@@ -83,10 +87,18 @@ public sealed class SignIn(
         // A fresh session: any previous cookie is dropped before the new ticket is issued.
         await signInManager.SignOutAsync();
         var result = await signInManager.PasswordSignInAsync(user, input.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.RequiresTwoFactor)
+        {
+            // Identity keeps who passed the password in a short-lived cookie of its own until the code step.
+            return new PasswordAccepted(user, NeedsCode: true, MustEnrol: false);
+        }
+
         if (result.Succeeded)
         {
             SecurityEvents.LoginSucceeded(_security, input.Email, user.ResellerId, ip, now);
-            return user;
+            var mustEnrol = options.Value.RequireTwoFactorForStaff && !user.TwoFactorEnabled
+                && (await userManager.GetRolesAsync(user)).Any(r => r is Domain.Roles.PlatformAdmin or Domain.Roles.Support);
+            return new PasswordAccepted(user, NeedsCode: false, mustEnrol);
         }
 
         if (result.IsLockedOut)

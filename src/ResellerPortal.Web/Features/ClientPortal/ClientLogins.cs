@@ -1,3 +1,4 @@
+using ResellerPortal.Domain.Money;
 using System.Globalization;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
@@ -184,8 +185,8 @@ public sealed class ClientLogins(
     public static TemplateValues Values(Client client, string? link) => new(
         client.FirstName,
         client.LastName,
-        Money.Format(client.Balance, client.Currency),
-        client.LowBalanceThreshold is { } t ? Money.Format(t, client.Currency) : string.Empty,
+        Currencies.Show(client.Balance, client.Currency),
+        client.LowBalanceThreshold is { } t ? Currencies.Show(t, client.Currency) : string.Empty,
         link);
 
     private async Task SendLinkAsync(Client client, PortalUser login, EmailTemplateKind kind, string page, CancellationToken ct)

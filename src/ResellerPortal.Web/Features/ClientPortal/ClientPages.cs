@@ -11,7 +11,7 @@ namespace ResellerPortal.Web.Features.ClientPortal;
 
 public sealed record ClientSummary(Guid Id, string Name, string Email, ClientStatus Status, decimal Balance, string Currency)
 {
-    public string BalanceText => Money.Format(Balance, Currency);
+    public string BalanceText => Currencies.Show(Balance, Currency);
 }
 
 public sealed record TransactionRow(DateTimeOffset At, LedgerKind Kind, string Description, decimal Amount, decimal RunningBalance);
@@ -26,13 +26,6 @@ public sealed record StatementMonth(int Year, int Month, decimal Opening, decima
 public sealed record ClientDid(string Number, string Description, string SubAccount, decimal MonthlyFee);
 
 public sealed record ClientBasketItem(string Product, string ItemType, string Description, decimal Price, DateOnly DueDate, BasketItemStatus Status);
-
-/// <summary>Amounts as the client reads them: the currency's own decimals, then the code.</summary>
-public static class Money
-{
-    public static string Format(decimal amount, string currency) =>
-        amount.ToString("N" + Currencies.MinorUnits(currency).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) + " " + currency;
-}
 
 /// <summary>
 /// What a signed-in client reads about itself (§7). Every query names the client's own id (from its

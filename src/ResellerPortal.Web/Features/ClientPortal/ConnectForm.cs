@@ -6,12 +6,12 @@ namespace ResellerPortal.Web.Features.ClientPortal;
 /// The direct login from a reseller's own website (seed 003 "Auto Connect Form for Clients"): a plain HTML
 /// form the reseller pastes into its site, posting e-mail and password to <c>/c/{slug}/connect</c>. That
 /// endpoint takes a cross-site POST without the portal's antiforgery token only from an Origin the
-/// reseller registered (<see cref="Branding.ClientBrand.WebsiteOrigins"/>).
+/// reseller registered (<see cref="ResellerPortal.Web.Branding.ClientBrand.WebsiteOrigins"/>).
 /// </summary>
 public static class ConnectForm
 {
     /// <summary>The form to copy; <paramref name="portalBaseUrl"/> is the portal's address for the reseller (see <see cref="ClientPortalLinks"/>).</summary>
-    public static string Html(Branding.ClientBrand brand, string portalBaseUrl)
+    public static string Html(ResellerPortal.Web.Branding.ClientBrand brand, string portalBaseUrl)
     {
         var action = WebUtility.HtmlEncode(portalBaseUrl.TrimEnd('/') + "/connect");
         return $"""
@@ -39,6 +39,6 @@ public static class ConnectForm
     }
 
     /// <summary>True when <paramref name="origin"/> (the request's Origin header) is one the reseller registered.</summary>
-    public static bool IsAllowed(Branding.ClientBrand brand, string? origin) =>
+    public static bool IsAllowed(ResellerPortal.Web.Branding.ClientBrand brand, string? origin) =>
         NormalizeOrigin(origin) is { } normalized && brand.WebsiteOrigins.Any(o => string.Equals(NormalizeOrigin(o), normalized, StringComparison.Ordinal));
 }
