@@ -7,8 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 using ResellerPortal.Domain;
 using ResellerPortal.Web.Auth;
 using ResellerPortal.Web.Features.Account;
-using ResellerPortal.Web.Features.ClientPortal;
 using ResellerPortal.Web.Features.Branding;
+using ResellerPortal.Web.Features.ClientPortal;
 using ResellerPortal.Web.Features.Error;
 using ResellerPortal.Web.Features.Security;
 

@@ -1,7 +1,7 @@
-using ResellerPortal.Domain.Money;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ResellerPortal.Domain.Clients;
+using ResellerPortal.Domain.Money;
 using ResellerPortal.IntegrationTests.Support;
 using ResellerPortal.Web.DemoData;
 using ResellerPortal.Web.Features.Account;

@@ -174,10 +174,57 @@ namespace ResellerPortal.Web.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("ResellerPortal.Domain.Acting.ActingSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EndedHow")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RealUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("TargetResellerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TargetUserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RealUserId", "StartedAt");
+
+                    b.HasIndex("TargetResellerId", "StartedAt");
+
+                    b.HasIndex("TargetUserId", "StartedAt");
+
+                    b.ToTable("ActingSessions");
+                });
+
             modelBuilder.Entity("ResellerPortal.Domain.Auditing.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ActingSessionId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Action")
@@ -223,6 +270,9 @@ namespace ResellerPortal.Web.Data.Migrations
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ActingSessionId")
+                        .HasFilter("\"ActingSessionId\" IS NOT NULL");
 
                     b.HasIndex("At");
 
@@ -414,6 +464,158 @@ namespace ResellerPortal.Web.Data.Migrations
                     b.HasKey("RunId", "Currency");
 
                     b.ToTable("BillingRunTotals");
+                });
+
+            modelBuilder.Entity("ResellerPortal.Domain.Branding.BrandImage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("ResellerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Slot")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResellerId", "Slot")
+                        .IsUnique();
+
+                    b.ToTable("BrandImages");
+                });
+
+            modelBuilder.Entity("ResellerPortal.Domain.Branding.BrandSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Colours")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ContentLogoImage")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("HeaderLogoImage")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("LoginBackgroundImage")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("LoginLogoImage")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("ReplyTo")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<Guid>("ResellerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SenderName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("ShowForgotPassword")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("SignupEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SignupFields")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("VisibleElements")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("WebsiteOrigins")
+                        .IsRequired()
+                        .HasMaxLength(2010)
+                        .HasColumnType("character varying(2010)");
+
+                    b.Property<string>("WelcomeHtml")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResellerId")
+                        .IsUnique();
+
+                    b.ToTable("BrandSettings");
+                });
+
+            modelBuilder.Entity("ResellerPortal.Domain.ClientPortal.ResellerHostname", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Hostname")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)");
+
+                    b.Property<bool>("IsVerified")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("ResellerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("VerifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hostname")
+                        .IsUnique();
+
+                    b.HasIndex("ResellerId");
+
+                    b.ToTable("ResellerHostnames");
                 });
 
             modelBuilder.Entity("ResellerPortal.Domain.Clients.Client", b =>
@@ -720,6 +922,41 @@ namespace ResellerPortal.Web.Data.Migrations
                     b.ToTable("DidDefaults");
                 });
 
+            modelBuilder.Entity("ResellerPortal.Domain.Email.CustomEmailTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("ResellerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResellerId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("EmailTemplates");
+                });
+
             modelBuilder.Entity("ResellerPortal.Domain.Email.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -736,6 +973,9 @@ namespace ResellerPortal.Web.Data.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("HtmlBody")
+                        .HasColumnType("text");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -743,8 +983,16 @@ namespace ResellerPortal.Web.Data.Migrations
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ReplyTo")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
                     b.Property<Guid?>("ResellerId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("SenderName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone");
@@ -1518,6 +1766,9 @@ namespace ResellerPortal.Web.Data.Migrations
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text");
@@ -1536,6 +1787,9 @@ namespace ResellerPortal.Web.Data.Migrations
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("InvitationExpiresAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("IsDisabled")
                         .HasColumnType("boolean");
@@ -1578,15 +1832,24 @@ namespace ResellerPortal.Web.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ClientId")
+                        .IsUnique();
+
                     b.HasIndex("NormalizedEmail")
                         .IsUnique()
-                        .HasDatabaseName("EmailIndex");
+                        .HasDatabaseName("EmailIndex")
+                        .HasFilter("\"ClientId\" IS NULL");
 
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
 
                     b.HasIndex("ResellerId");
+
+                    b.HasIndex("ResellerId", "NormalizedEmail")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Users_ClientLogin")
+                        .HasFilter("\"ClientId\" IS NOT NULL");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -1642,6 +1905,21 @@ namespace ResellerPortal.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ResellerPortal.Domain.Acting.ActingSession", b =>
+                {
+                    b.HasOne("ResellerPortal.Web.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("RealUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ResellerPortal.Web.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("TargetUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ResellerPortal.Domain.Baskets.BasketItem", b =>
                 {
                     b.HasOne("ResellerPortal.Domain.Clients.Client", null)
@@ -1676,6 +1954,33 @@ namespace ResellerPortal.Web.Data.Migrations
                     b.HasOne("ResellerPortal.Domain.Billing.BillingRun", null)
                         .WithMany()
                         .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ResellerPortal.Domain.Branding.BrandImage", b =>
+                {
+                    b.HasOne("ResellerPortal.Domain.Reseller", null)
+                        .WithMany()
+                        .HasForeignKey("ResellerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ResellerPortal.Domain.Branding.BrandSettings", b =>
+                {
+                    b.HasOne("ResellerPortal.Domain.Reseller", null)
+                        .WithMany()
+                        .HasForeignKey("ResellerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ResellerPortal.Domain.ClientPortal.ResellerHostname", b =>
+                {
+                    b.HasOne("ResellerPortal.Domain.Reseller", null)
+                        .WithMany()
+                        .HasForeignKey("ResellerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1729,6 +2034,15 @@ namespace ResellerPortal.Web.Data.Migrations
                 });
 
             modelBuilder.Entity("ResellerPortal.Domain.Dids.DidDefaults", b =>
+                {
+                    b.HasOne("ResellerPortal.Domain.Reseller", null)
+                        .WithMany()
+                        .HasForeignKey("ResellerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ResellerPortal.Domain.Email.CustomEmailTemplate", b =>
                 {
                     b.HasOne("ResellerPortal.Domain.Reseller", null)
                         .WithMany()
@@ -1896,6 +2210,11 @@ namespace ResellerPortal.Web.Data.Migrations
 
             modelBuilder.Entity("ResellerPortal.Web.Data.PortalUser", b =>
                 {
+                    b.HasOne("ResellerPortal.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("ResellerPortal.Domain.Reseller", null)
                         .WithMany()
                         .HasForeignKey("ResellerId")

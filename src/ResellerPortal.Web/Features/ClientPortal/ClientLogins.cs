@@ -1,4 +1,3 @@
-using ResellerPortal.Domain.Money;
 using System.Globalization;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
@@ -6,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using ResellerPortal.Domain;
 using ResellerPortal.Domain.Clients;
 using ResellerPortal.Domain.Email;
+using ResellerPortal.Domain.Money;
 using ResellerPortal.Web.Data;
 using ResellerPortal.Web.Email;
 using ResellerPortal.Web.UseCases;
