@@ -78,6 +78,9 @@ public static class Policies
     /// </summary>
     public const string MoneyMovers = nameof(MoneyMovers);
 
+    /// <summary>The refusal beside an amount when <see cref="MoneyMovers"/> does not allow the person really acting.</summary>
+    public const string NoMoneyRights = "Your own role moves no money, not even while acting as a reseller's staff.";
+
     public static void Register(AuthorizationOptions options)
     {
         options.AddPolicy(PlatformAdmin, p => p.RequireRole(Roles.PlatformAdmin));

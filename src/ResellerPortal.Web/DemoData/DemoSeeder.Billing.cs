@@ -3,6 +3,7 @@ using ResellerPortal.Domain.Baskets;
 using ResellerPortal.Domain.Billing;
 using ResellerPortal.Domain.Clients;
 using ResellerPortal.Domain.Ledger;
+using ResellerPortal.Domain.Payments;
 
 namespace ResellerPortal.Web.DemoData;
 
@@ -67,9 +68,11 @@ public sealed partial class DemoSeeder
             db.LedgerEntries.Add(LedgerEntry.Record(alphaId, client.Id, LedgerKind.Charge, 89m, client.Currency, "Headset: Jabra Evolve2 40", charged.LedgerKey, charged.ChargedAt!.Value, actor));
             var installation = LedgerEntry.Record(alphaId, client.Id, LedgerKind.Charge, 60m, client.Currency, "Installation: On-site installation", paid.LedgerKey, paid.ChargedAt!.Value, actor);
             db.LedgerEntries.Add(installation);
-            var settling = LedgerEntry.Record(alphaId, client.Id, LedgerKind.Payment, 60m, client.Currency, "Card payment for the installation", $"demo:payment:{paid.Id:N}", paid.ChargedAt!.Value.AddDays(2), actor);
-            db.LedgerEntries.Add(settling);
-            paid.Settle(settling.Id);
+            var paidAt = paid.ChargedAt!.Value.AddDays(2);
+            var payment = Payment.Record(alphaId, client.Id, client.Currency, PaymentType.Card, "DEMO-P-1003", 60m, DateOnly.FromDateTime(paidAt.UtcDateTime), "Installation", paidAt);
+            db.Payments.Add(payment);
+            payment.Settle([paid]);
+            db.LedgerEntries.Add(LedgerEntry.Record(alphaId, client.Id, LedgerKind.Payment, 60m, client.Currency, "Card payment for the installation", payment.LedgerKey, paidAt, actor, payment.Id));
             await db.SaveChangesAsync(ct);
         }
 

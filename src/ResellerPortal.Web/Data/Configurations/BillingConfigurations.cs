@@ -45,6 +45,8 @@ internal static class ClientBillingConfiguration
     public static void ConfigureBilling(EntityTypeBuilder<Client> builder)
     {
         builder.ToTable(t => t.HasCheckConstraint("CK_Clients_BillingDay", "\"BillingDay\" BETWEEN 1 AND 31"));
+        // The schema's default fills rows inserted by SQL (the demo seed, the benchmark); the application always sets it.
+        builder.Property(c => c.BillingDay).HasDefaultValue(1).HasSentinel(0);
         // The run pages through the live clients due, in id order.
         builder.HasIndex(c => new { c.NextBillingDate, c.Id }).HasFilter("\"DeletedAt\" IS NULL").HasDatabaseName("IX_Clients_Billing_Due");
     }

@@ -51,6 +51,9 @@ internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
         builder.Property(c => c.Balance).Money().HasDefaultValue(0m).ValueGeneratedOnAddOrUpdate();
         builder.Property(c => c.Balance).Metadata.SetBeforeSaveBehavior(PropertySaveBehavior.Ignore);
         builder.Property(c => c.Balance).Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
+        // Defaults in the schema too, so rows inserted by SQL (the demo seed, benchmarks) start unflagged.
+        builder.Property(c => c.LowBalanceWarned).HasDefaultValue(false);
+        builder.Property(c => c.SuspendedBySystem).HasDefaultValue(false);
         builder.Property<string>(SearchText).HasMaxLength(800)
             .HasComputedColumnSql("""lower("FirstName" || ' ' || "LastName" || ' ' || "Company" || ' ' || "Email")""", stored: true);
         builder.Property<string>(SortName).HasMaxLength(201)

@@ -93,8 +93,6 @@ namespace ResellerPortal.Web.Data.Migrations
             // concurrent posts on one client are serialised and the column always equals the sum. Rows are
             // append-only (the ledger_entries_append_only trigger), so inserts are the only change to follow.
             migrationBuilder.Sql("""
-                ALTER TABLE "Clients" ALTER COLUMN "LowBalanceWarned" DROP DEFAULT, ALTER COLUMN "SuspendedBySystem" DROP DEFAULT;
-
                 UPDATE "Clients" c SET "Balance" = s.total
                 FROM (SELECT "ClientId", SUM("Amount") AS total FROM "LedgerEntries" GROUP BY "ClientId") s
                 WHERE s."ClientId" = c."Id";

@@ -644,7 +644,9 @@ namespace ResellerPortal.Web.Data.Migrations
                         .HasColumnType("character varying(8)");
 
                     b.Property<int>("BillingDay")
-                        .HasColumnType("integer");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
 
                     b.Property<string>("City")
                         .IsRequired()
@@ -696,7 +698,9 @@ namespace ResellerPortal.Web.Data.Migrations
                         .HasColumnType("numeric(18,4)");
 
                     b.Property<bool>("LowBalanceWarned")
-                        .HasColumnType("boolean");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false);
 
                     b.Property<DateOnly>("NextBillingDate")
                         .HasColumnType("date");
@@ -735,7 +739,9 @@ namespace ResellerPortal.Web.Data.Migrations
                         .HasColumnType("character varying(16)");
 
                     b.Property<bool>("SuspendedBySystem")
-                        .HasColumnType("boolean");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false);
 
                     b.Property<string>("VatNumber")
                         .HasMaxLength(20)

@@ -69,7 +69,7 @@ public sealed class RecordTransaction(PortalDbContext db, IValidator<Transaction
         // Acting as a reseller's staff lends their pages, not money rights the person really acting lacks (§8).
         if (!await can.AllowsAsync(Auth.Policies.MoneyMovers))
         {
-            return Result.Refused(nameof(TransactionForm.Amount), "Your own role moves no money, not even while acting as a reseller's staff.");
+            return Result.Refused(nameof(TransactionForm.Amount), Auth.Policies.NoMoneyRights);
         }
 
         var key = LedgerEntry.ManualKey(form.SubmissionId == Guid.Empty ? Guid.CreateVersion7() : form.SubmissionId);

@@ -76,7 +76,7 @@ public sealed class PaymentFormValidator : AbstractValidator<PaymentForm>
 /// the rest is credit. A payment id already used is refused with that payment named (it is the same
 /// reseller's); the same amount and type on the same client within 7 days is asked about first.
 /// </summary>
-public sealed class RecordPayment(PortalDbContext db, IValidator<PaymentForm> validator, ClientLedger ledger, AuditActorAccessor actors, TimeProvider clock)
+public sealed class RecordPayment(PortalDbContext db, IValidator<PaymentForm> validator, ClientLedger ledger, AuditActorAccessor actors, TimeProvider clock, Auth.Permissions can)
 {
     public const int MaxItems = 200;
 
@@ -104,6 +104,12 @@ public sealed class RecordPayment(PortalDbContext db, IValidator<PaymentForm> va
         if (await validator.RefuseAsync(form, ct) is { } invalid)
         {
             return invalid;
+        }
+
+        // Acting as a reseller's staff lends their pages, not money rights the person really acting lacks (§8).
+        if (!await can.AllowsAsync(Auth.Policies.MoneyMovers))
+        {
+            return Result.Refused(nameof(PaymentForm.Amount), Auth.Policies.NoMoneyRights);
         }
 
         var reference = form.Reference!.Trim();

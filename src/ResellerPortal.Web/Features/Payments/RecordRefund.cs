@@ -50,7 +50,7 @@ public sealed class RefundFormValidator : AbstractValidator<RefundForm>
 /// refund is posted through <see cref="ClientLedger"/> as a <see cref="LedgerKind.Refund"/> row carrying
 /// the payment's id, key <c>refund:{submission}</c>. The basket items the payment settled stay paid.
 /// </summary>
-public sealed class RecordRefund(PortalDbContext db, IValidator<RefundForm> validator, ClientLedger ledger, AuditActorAccessor actors, TimeProvider clock)
+public sealed class RecordRefund(PortalDbContext db, IValidator<RefundForm> validator, ClientLedger ledger, AuditActorAccessor actors, TimeProvider clock, Auth.Permissions can)
 {
     public async Task<Result<RefundForm>> LoadAsync(Guid paymentId, RefundForm form, CancellationToken ct)
     {
@@ -77,6 +77,12 @@ public sealed class RecordRefund(PortalDbContext db, IValidator<RefundForm> vali
         if (await validator.RefuseAsync(form, ct) is { } invalid)
         {
             return invalid;
+        }
+
+        // Acting as a reseller's staff lends their pages, not money rights the person really acting lacks (§8).
+        if (!await can.AllowsAsync(Auth.Policies.MoneyMovers))
+        {
+            return Result.Refused(nameof(RefundForm.Amount), Auth.Policies.NoMoneyRights);
         }
 
         var payment = form.Payment!;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ResellerPortal.Web.Auth;
+using ResellerPortal.Web.Features.Acting;
 using ResellerPortal.Web.UseCases;
 
 namespace ResellerPortal.Web.Features.Security;
@@ -21,7 +22,7 @@ public sealed class SecurityController(TwoFactorSettings settings) : Controller
     public Task<IActionResult> Enrol() =>
         this.ShowAsync(settings.ShowEnrolmentAsync(), page => page.AlreadyOn ? RedirectToAction(nameof(Index)) : View(page));
 
-    // while acting: refused (issue 13 part 1)
+    [NotWhileActing]
     [HttpPost("enrol")]
     public Task<IActionResult> Enrol([Bind(Prefix = "Form")] EnrolForm form, CancellationToken ct) =>
         this.SubmitAsync(form, () => settings.EnableAsync(form, ct),
@@ -44,14 +45,14 @@ public sealed class SecurityController(TwoFactorSettings settings) : Controller
     public IActionResult RecoveryCodes() =>
         View((IReadOnlyList<string>)(TempData[CodesKey] is string codes ? codes.Split(' ', StringSplitOptions.RemoveEmptyEntries) : []));
 
-    // while acting: refused (issue 13 part 1)
+    [NotWhileActing]
     [HttpPost("recovery-codes")]
     public Task<IActionResult> RegenerateRecoveryCodes() =>
         this.ActAsync(settings.RegenerateRecoveryCodesAsync,
             done: codes => ShowCodesOnce(codes, "New recovery codes: the old ones no longer work."),
             back: "/account/security");
 
-    // while acting: refused (issue 13 part 1)
+    [NotWhileActing]
     [HttpPost("disable")]
     public Task<IActionResult> Disable([Bind(Prefix = "Disable")] DisableForm form, CancellationToken ct) =>
         this.SubmitAsync(form, () => settings.DisableAsync(form, ct),

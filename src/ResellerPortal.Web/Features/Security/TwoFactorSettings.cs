@@ -102,7 +102,7 @@ public sealed class TwoFactorSettings(
         return new EnrolmentPage(AlreadyOn: false, QrCodeImage(uri), Grouped(key), await IsRequiredAsync(user));
     }
 
-    // while acting: refused (issue 13 part 1)
+    // Refused while acting: the controller's actions carry [NotWhileActing].
     public async Task<Result<IReadOnlyList<string>>> EnableAsync(EnrolForm form, CancellationToken ct)
     {
         if (await enrolValidator.RefuseAsync(form, ct) is { } invalid)
@@ -132,7 +132,7 @@ public sealed class TwoFactorSettings(
         return Codes(codes);
     }
 
-    // while acting: refused (issue 13 part 1)
+    // Refused while acting: the controller's actions carry [NotWhileActing].
     public async Task<Result<IReadOnlyList<string>>> RegenerateRecoveryCodesAsync()
     {
         if (await CurrentUserAsync() is not { } user)
@@ -148,7 +148,7 @@ public sealed class TwoFactorSettings(
         return Codes(await userManager.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount));
     }
 
-    // while acting: refused (issue 13 part 1)
+    // Refused while acting: the controller's actions carry [NotWhileActing].
     public async Task<Result<Done>> DisableAsync(DisableForm form, CancellationToken ct)
     {
         if (await disableValidator.RefuseAsync(form, ct) is { } invalid)
