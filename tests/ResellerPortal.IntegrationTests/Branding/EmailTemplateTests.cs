@@ -152,9 +152,19 @@ public sealed class EmailTemplateTests(PostgresFixture postgres) : PortalTest(po
         return await scope.ServiceProvider.GetRequiredService<IEmailTemplates>().RenderAsync(resellerId, kind, Client, CancellationToken.None);
     }
 
-    /// <summary>As a job or the client portal does: the reseller's tenant, the real ClientEmails, one save.</summary>
+    /// <summary>
+    /// As a job or the client portal does: the reseller's tenant, the real ClientEmails, one save. The outbox is
+    /// emptied first: mail the demo seed queued (a demo client's low-balance warning) is not this test's.
+    /// </summary>
     private async Task EnqueueAsync(Guid resellerId, EmailTemplateKind kind, string to)
     {
+        await using (var clearing = Portal.Services.CreateAsyncScope())
+        {
+            var platform = clearing.ServiceProvider.GetRequiredService<PortalDbContext>();
+            platform.Tenant.UsePlatform();
+            await platform.OutboxMessages.ExecuteDeleteAsync();
+        }
+
         await using var scope = Portal.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         db.Tenant.UseReseller(resellerId);

@@ -102,7 +102,7 @@ public sealed class ClientPagesTests(PostgresFixture postgres) : PortalTest(post
         var created = await owner.SubmitAsync("/clients/new", ClientFields("edit@quorn.example", eu));
         var url = created.Headers.Location!.OriginalString;
 
-        var taken = await owner.SubmitAsync(url + "/edit", ClientFields("client0001@alpha.example.com", eu));
+        var taken = await owner.SubmitAsync(url + "/edit", ClientFields("client0002@alpha.example.com", eu));
         Assert.Equal("Another client already uses this e-mail address.",
             Browser.Parse(await taken.Content.ReadAsStringAsync()).QuerySelector("[data-valmsg-for=Email]")!.TextContent);
 
@@ -252,7 +252,7 @@ public sealed class ClientPagesTests(PostgresFixture postgres) : PortalTest(post
     public async Task Another_resellers_client_is_a_404()
     {
         using var beta = await SignedInAsync(DemoSeeder.Reseller2Email);
-        var alphaClient = await AsPlatformAsync(db => db.Clients.Where(c => c.Email == "client0001@alpha.example.com").Select(c => c.Id).SingleAsync());
+        var alphaClient = await AsPlatformAsync(db => db.Clients.Where(c => c.Email == "client0002@alpha.example.com").Select(c => c.Id).SingleAsync());
 
         Assert.Equal(HttpStatusCode.NotFound, (await beta.GetAsync($"/clients/{alphaClient}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await beta.GetAsync($"/clients/{alphaClient}/edit")).StatusCode);

@@ -21,7 +21,7 @@ public sealed class ProviderStaffTests(PostgresFixture postgres) : PortalTest(po
         var beta = await ResellerIdAsync("beta");
         using var support = await SignedInAsync(DemoSeeder.SupportEmail);
 
-        var (_, alphaPage) = await support.GetPageAsync("/clients?q=client0001@alpha");
+        var (_, alphaPage) = await support.GetPageAsync("/clients?q=client0002@alpha");
         var alphaRow = Assert.Single(alphaPage.QuerySelectorAll("[data-client]"));
         Assert.Equal("Alpha Telecom", alphaRow.QuerySelector("[data-reseller]")!.TextContent);
         var (_, betaPage) = await support.GetPageAsync($"/clients?reseller={beta}");
@@ -155,7 +155,7 @@ public sealed class ProviderStaffTests(PostgresFixture postgres) : PortalTest(po
         var before = await FootprintAsync(records.Client);
         using var admin = await SignedInAsync(DemoSeeder.AdminEmail);
 
-        var (_, list) = await admin.GetPageAsync("/clients?q=client0001@");
+        var (_, list) = await admin.GetPageAsync("/clients?q=client0002@");
         Assert.Equal(["Alpha Telecom", "Beta Voice"], list.QuerySelectorAll("[data-client] [data-reseller]").Select(e => e.TextContent).Order().ToArray());
         var (detail, page) = await admin.GetPageAsync($"/clients/{records.Client}");
         Assert.Equal(HttpStatusCode.OK, detail.StatusCode);
