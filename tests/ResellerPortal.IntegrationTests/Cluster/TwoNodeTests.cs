@@ -25,6 +25,7 @@ public sealed class TwoNodeTests(PostgresFixture postgres) : PortalTest(postgres
         ["Jobs:InstanceLifecycleCron"] = "*/5 * * * * *",
         ["Jobs:CertificateExpiryCron"] = "*/5 * * * * *",
         ["Jobs:LicenceExpiryCron"] = "*/5 * * * * *",
+        ["Jobs:RecurringBillingCron"] = "*/5 * * * * *",
         ["Jobs:OutboxDispatchSeconds"] = "5",
         ["NetworkStatus:PollSeconds"] = "5",
         ["Licensing:PollSeconds"] = "5",
