@@ -12,10 +12,10 @@ public sealed class SignInTests(BrowserFixture fixture) : BrowserTest(fixture)
 
     public static TheoryData<string, string, string, string[]> DemoRoles => new()
     {
-        { Roles.PlatformAdmin, DemoSeeder.AdminEmail, "/admin/resellers", ["Resellers", "Instances", "Keys", "Clients", "Packages", "DIDs", "Audit trail", "Jobs", "Outbox", "Network status"] },
+        { Roles.PlatformAdmin, DemoSeeder.AdminEmail, "/admin/resellers", ["Resellers", "Instances", "Keys", "Clients", "Packages", "DIDs", "Audit trail", "Jobs", "Outbox", "Network status", "Billing"] },
         { Roles.Support, DemoSeeder.SupportEmail, "/admin/resellers", ["Resellers", "Instances", "Keys", "Clients", "Packages", "DIDs", "Audit trail", "Jobs"] },
-        { Roles.ResellerAdmin, DemoSeeder.Reseller1Email, "/dashboard", ["Dashboard", "Instances", "Keys", "Operators", "Clients", "Packages", "DIDs", "Audit trail"] },
-        { Roles.ResellerUser, DemoSeeder.Staff1Email, "/dashboard", ["Dashboard", "Instances", "Keys", "Operators", "Clients", "Packages", "DIDs"] },
+        { Roles.ResellerAdmin, DemoSeeder.Reseller1Email, "/dashboard", ["Dashboard", "Instances", "Keys", "Operators", "Clients", "Packages", "DIDs", "Baskets", "Payments", "Financial report", "Audit trail", "Branding", "Users", "Acted as you"] },
+        { Roles.ResellerUser, DemoSeeder.Staff1Email, "/dashboard", ["Dashboard", "Instances", "Keys", "Operators", "Clients", "Packages", "DIDs", "Baskets", "Payments", "Financial report", "Acted as you"] },
     };
 
     [Theory]
