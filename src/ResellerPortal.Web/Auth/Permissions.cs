@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using ResellerPortal.Web.UseCases;
 
 namespace ResellerPortal.Web.Auth;
 
@@ -14,4 +15,12 @@ public sealed class Permissions(IHttpContextAccessor http, IAuthorizationService
         var user = http.HttpContext?.User;
         return user is not null && (await authorization.AuthorizeAsync(user, policy)).Succeeded;
     }
+
+    /// <summary>
+    /// The refusal beside <paramref name="field"/> when the person really acting may not move money (§8: acting
+    /// as a reseller's staff lends their pages, not money rights the actor lacks), or null when they may.
+    /// Every use case that posts money by a person's hand asks this.
+    /// </summary>
+    public async Task<Refusal?> RefuseMoneyMoveAsync(string field) =>
+        await AllowsAsync(Policies.MoneyMovers) ? null : new Refusal(field, Policies.NoMoneyRights);
 }

@@ -1,10 +1,6 @@
-using Microsoft.EntityFrameworkCore;
-using ResellerPortal.Web.Data;
+using ResellerPortal.Domain.Branding;
 
 namespace ResellerPortal.Web.Branding;
-
-/// <summary>A field of the client sign-up form (§7), and whether the reseller shows and requires it.</summary>
-public sealed record SignupField(string Name, bool Shown, bool Required);
 
 /// <summary>
 /// How a reseller's client portal looks and behaves (§7), as the client portal reads it. URLs are
@@ -22,45 +18,25 @@ public sealed record ClientBrand(
     string WelcomeHtml,
     bool ShowForgotPassword,
     bool SignupEnabled,
-    IReadOnlyList<SignupField> SignupFields,
+    IReadOnlyList<SignupFieldChoice> SignupFields,
     IReadOnlySet<string> VisibleElements,
     IReadOnlyList<string> WebsiteOrigins,
     string? SenderName,
-    string? ReplyTo);
+    string? ReplyTo)
+{
+    /// <summary>The contact fields the reseller shows on signup, which are also those its clients may change on their profile.</summary>
+    public IReadOnlySet<string> ShownFields { get; } = SignupFields.Where(f => f.Shown).Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The contact fields signup requires.</summary>
+    public IReadOnlySet<string> RequiredFields { get; } = SignupFields.Where(f => f.Shown && f.Required).Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+}
 
 /// <summary>
-/// The brand of a reseller's client portal. The default implementation gives every reseller the
-/// plain look under its own name; the branding feature replaces it with the reseller's settings.
+/// The brand of a reseller's client portal (<see cref="StoredClientBrands"/>: the reseller's settings, or the
+/// plain look under its own name when it has none).
 /// </summary>
 public interface IClientBrands
 {
     /// <summary>The reseller's brand, or null when there is no such (active) reseller.</summary>
     Task<ClientBrand?> ForResellerAsync(Guid resellerId, CancellationToken ct);
-}
-
-public sealed class DefaultClientBrands(PortalDbContext db) : IClientBrands
-{
-    /// <summary>Elements a client sees when the reseller has not chosen.</summary>
-    public static readonly IReadOnlySet<string> AllElements = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "balance", "transactions", "statements", "dids", "basket", "usage", "profile",
-    };
-
-    public static readonly IReadOnlyList<SignupField> DefaultSignupFields =
-    [
-        new("FirstName", true, true), new("LastName", true, false), new("Company", true, false), new("Address", false, false),
-        new("City", false, false), new("State", false, false), new("Country", true, false), new("Zip", false, false),
-        new("Phone", true, false), new("VatNumber", true, false),
-    ];
-
-    public async Task<ClientBrand?> ForResellerAsync(Guid resellerId, CancellationToken ct)
-    {
-        var reseller = await db.Resellers.AsNoTracking()
-            .Where(r => r.Id == resellerId && r.IsActive).Select(r => new { r.Id, r.Name, r.Slug }).SingleOrDefaultAsync(ct);
-        return reseller is null
-            ? null
-            : new ClientBrand(
-                reseller.Id, reseller.Slug, reseller.Name, null, null, null, null, null, string.Empty,
-                ShowForgotPassword: true, SignupEnabled: false, DefaultSignupFields, AllElements, [], reseller.Name, null);
-    }
 }

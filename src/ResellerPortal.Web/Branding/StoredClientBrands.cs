@@ -25,7 +25,7 @@ public sealed class StoredClientBrands(PortalDbContext db) : IClientBrands
         {
             return new ClientBrand(
                 reseller.Id, reseller.Slug, reseller.Name, StylesheetUrl(reseller.Id, BrandColours.Defaults), null, null, null, null, string.Empty,
-                ShowForgotPassword: true, SignupEnabled: false, DefaultClientBrands.DefaultSignupFields, ClientElements.All.Select(e => e.Key).ToHashSet(StringComparer.Ordinal), [], reseller.Name, null);
+                ShowForgotPassword: true, SignupEnabled: false, SignupFields.Defaults, ClientElements.All.Select(e => e.Key).ToHashSet(StringComparer.Ordinal), [], reseller.Name, null);
         }
 
         string? Image(BrandImageSlot slot) => settings.ImageVersion(slot) is { } version ? BrandStylesheet.ImageUrl(reseller.Id, slot, version) : null;
@@ -41,7 +41,7 @@ public sealed class StoredClientBrands(PortalDbContext db) : IClientBrands
             WelcomeText.Sanitize(settings.WelcomeHtml),
             settings.ShowForgotPassword,
             settings.SignupEnabled,
-            settings.SignupFieldChoices.Select(c => new SignupField(c.Name, c.Shown, c.Required)).ToList(),
+            settings.SignupFieldChoices,
             settings.VisibleElementKeys,
             settings.WebsiteOriginList,
             settings.SenderName ?? reseller.Name,

@@ -79,12 +79,7 @@ public sealed class ClientLedger(PortalDbContext db, ClientEmails emails, TimePr
         var effects = client.ApplyBalance(client.Balance, clock.GetUtcNow());
         if (effects.SendLowBalanceWarning)
         {
-            await emails.EnqueueAsync(
-                client.ResellerId,
-                EmailTemplateKind.LowBalance,
-                client.LowBalanceEmail ?? client.Email,
-                new TemplateValues(client.FirstName, client.LastName, Currencies.Show(client.Balance, client.Currency), Currencies.Show(client.LowBalanceThreshold ?? 0m, client.Currency)),
-                ct);
+            await WarnOfLowBalanceAsync(client, ct);
         }
 
         await db.SaveChangesAsync(ct);
@@ -115,12 +110,7 @@ public sealed class ClientLedger(PortalDbContext db, ClientEmails emails, TimePr
             if (client.ApplyBalance(client.Balance, now).SendLowBalanceWarning)
             {
                 warned++;
-                await emails.EnqueueAsync(
-                    client.ResellerId,
-                    EmailTemplateKind.LowBalance,
-                    client.LowBalanceEmail ?? client.Email,
-                    new TemplateValues(client.FirstName, client.LastName, Currencies.Show(client.Balance, client.Currency), Currencies.Show(client.LowBalanceThreshold ?? 0m, client.Currency)),
-                    ct);
+                await WarnOfLowBalanceAsync(client, ct);
             }
         }
 
@@ -128,4 +118,11 @@ public sealed class ClientLedger(PortalDbContext db, ClientEmails emails, TimePr
         return warned;
     }
 
+    /// <summary>The low-balance e-mail (§6) to the client's warning address, through the outbox in the caller's unit of work.</summary>
+    private Task WarnOfLowBalanceAsync(Client client, CancellationToken ct) => emails.EnqueueAsync(
+        client.ResellerId,
+        EmailTemplateKind.LowBalance,
+        client.LowBalanceEmail ?? client.Email,
+        new TemplateValues(client.FirstName, client.LastName, Currencies.Show(client.Balance, client.Currency), Currencies.Show(client.LowBalanceThreshold ?? 0m, client.Currency)),
+        ct);
 }

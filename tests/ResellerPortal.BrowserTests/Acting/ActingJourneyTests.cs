@@ -51,6 +51,7 @@ public sealed partial class ActingJourneyTests(BrowserFixture fixture) : Browser
         await SignInAsync(DemoSeeder.Reseller1Email);
         await Page.GotoAsync(clientUrl);
         await Expect(Page.Locator("#history [data-who]").First).ToHaveTextAsync("Support Desk as Alpha Owner");
+        await Page.Locator("#user-menu").ClickAsync();
         await Page.GetByRole(AriaRole.Link, new() { Name = "Acted as you" }).ClickAsync();
         var session = Page.Locator("[data-acting-session]").Filter(new() { HasText = reason });
         await Expect(session.Locator("[data-acting-who]")).ToContainTextAsync("Support Desk");

@@ -9,7 +9,7 @@ namespace ResellerPortal.BrowserTests.Layout;
 
 /// <summary>
 /// Issue 15, item 9: on a 390×844 phone the pages people read most fit the screen, with no sideways scrolling
-/// of the page itself (a wide table may scroll inside its own box). Screenshots of every page at 1366×900 and
+/// of the page itself (a wide table may scroll inside its own box); at 1366×900 no page is wider than the screen. Screenshots of every page at 1366×900 and
 /// 390×844 go to the folder named by <c>PORTAL_SCREENSHOTS</c> when it is set, for a person to look at.
 /// </summary>
 public sealed class PhoneWidthTests(BrowserFixture fixture) : BrowserTest(fixture)
@@ -29,7 +29,8 @@ public sealed class PhoneWidthTests(BrowserFixture fixture) : BrowserTest(fixtur
         var tooWide = await WidthsAsync(
             "reseller",
             ["/dashboard", "/instances", "/clients", $"/clients/{client}", $"/subaccounts/{subAccount}", "/packages", $"/packages/{package}",
-                "/dids", $"/dids/{did}", "/keys", $"/keys/{key}", "/operators", "/audit", "/account/security"]);
+                "/dids", $"/dids/{did}", "/keys", $"/keys/{key}", "/operators", "/audit", "/account/security",
+                "/baskets", "/payments", "/reports/financial", "/branding", "/users", "/account/acted-as"]);
 
         Assert.True(tooWide.Count == 0, "Wider than the phone:\n" + string.Join('\n', tooWide));
     }
@@ -42,7 +43,7 @@ public sealed class PhoneWidthTests(BrowserFixture fixture) : BrowserTest(fixtur
 
         var tooWide = await WidthsAsync(
             "admin",
-            ["/admin/resellers", await FirstResellerPageAsync(), "/instances", "/clients", $"/clients/{client}", "/packages", "/dids", "/keys", "/audit", "/admin/outbox", "/admin/network-status"]);
+            ["/admin/resellers", await FirstResellerPageAsync(), "/instances", "/clients", $"/clients/{client}", "/packages", "/dids", "/keys", "/audit", "/admin/outbox", "/admin/network-status", "/admin/billing"]);
 
         Assert.True(tooWide.Count == 0, "Wider than the phone:\n" + string.Join('\n', tooWide));
     }
@@ -81,6 +82,13 @@ public sealed class PhoneWidthTests(BrowserFixture fixture) : BrowserTest(fixtur
             await Page.SetViewportSizeAsync(1366, 900);
             await Page.GotoAsync(path, new() { WaitUntil = WaitUntilState.NetworkIdle });
             await ShotAsync(who, path, 1366);
+            var desktop = await Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+            if (desktop > 1366)
+            {
+                // The navigation bar of the role with most links once pushed the page wider than a laptop's screen.
+                tooWide.Add($"{path} at 1366 px: {desktop} px");
+            }
+
             tooWide.AddRange((await ScrollingTablesAsync()).Select(s => $"{path} at 1366 px: table {s} scrolls sideways"));
 
             await Page.SetViewportSizeAsync(PhoneWidth, 844);

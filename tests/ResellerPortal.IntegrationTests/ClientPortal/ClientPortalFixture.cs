@@ -13,15 +13,15 @@ using ResellerPortal.Web.Email;
 namespace ResellerPortal.IntegrationTests.ClientPortal;
 
 /// <summary>
-/// A brand with signup on and a registered website, over the default one: what the branding feature's
-/// stored settings would give. Everything else (routing, logins, pages) is the portal's own.
+/// A brand with signup on and a registered website, over the reseller's stored one (the plain look when it
+/// has none). Everything else (routing, logins, pages) is the portal's own.
 /// </summary>
 public sealed class OpenBrands(PortalDbContext db) : IClientBrands
 {
     public const string Website = "https://www.alpha-site.test";
 
     public async Task<ClientBrand?> ForResellerAsync(Guid resellerId, CancellationToken ct) =>
-        await new DefaultClientBrands(db).ForResellerAsync(resellerId, ct) is { } brand
+        await new StoredClientBrands(db).ForResellerAsync(resellerId, ct) is { } brand
             ? brand with { SignupEnabled = true, WebsiteOrigins = [Website] }
             : null;
 }

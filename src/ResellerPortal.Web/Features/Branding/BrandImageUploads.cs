@@ -1,4 +1,5 @@
 using System.Globalization;
+using FluentValidation;
 using ResellerPortal.Domain.Branding;
 using ResellerPortal.Web.UseCases;
 
@@ -19,7 +20,20 @@ public static class BrandImageUploads
 {
     public const string SvgRefusal = "SVG images are not accepted: an SVG file can carry script. Export the logo as PNG, JPEG or WebP.";
 
-    public static async Task<(List<CheckedImage> Images, List<Refusal> Refusals)> CheckAsync(BrandingForm form, int maxBytes, CancellationToken ct)
+    /// <summary>The form's own rules, then its uploads (saving and previewing judge a form alike): the checked images, or every refusal.</summary>
+    public static async Task<Result<IReadOnlyList<CheckedImage>>> CheckFormAsync(
+        IValidator<BrandingForm> validator, BrandingForm form, int maxBytes, CancellationToken ct)
+    {
+        if (await validator.RefuseAsync(form, ct) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var (images, refused) = await CheckAsync(form, maxBytes, ct);
+        return refused.Count > 0 ? new Refusals(refused) : images;
+    }
+
+    private static async Task<(List<CheckedImage> Images, List<Refusal> Refusals)> CheckAsync(BrandingForm form, int maxBytes, CancellationToken ct)
     {
         var images = new List<CheckedImage>();
         var refusals = new List<Refusal>();

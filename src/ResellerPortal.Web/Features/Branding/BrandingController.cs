@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using ResellerPortal.Domain.Email;
 using ResellerPortal.Web.Auth;
 using ResellerPortal.Web.Data;
+using ResellerPortal.Web.Features.ClientPortal;
 using ResellerPortal.Web.UseCases;
 
 namespace ResellerPortal.Web.Features.Branding;
@@ -13,7 +15,7 @@ namespace ResellerPortal.Web.Features.Branding;
 /// </summary>
 [Authorize(Policy = Policies.BrandingEditors)]
 [Route("branding")]
-public sealed class BrandingController(PortalDbContext db, IConfiguration configuration) : Controller
+public sealed class BrandingController(PortalDbContext db, IOptions<ClientPortalOptions> portal) : Controller
 {
     [HttpGet("")]
     public Task<IActionResult> Index([FromServices] SaveBranding save, CancellationToken ct) =>
@@ -87,7 +89,7 @@ public sealed class BrandingController(PortalDbContext db, IConfiguration config
 
     private async Task<IActionResult> ShowFormAsync(BrandingForm form, CancellationToken ct)
     {
-        await form.FillAsync(db, db.Tenant.ResellerId!.Value, BrandingOptions.PublicBaseUrl(configuration), ct);
+        await form.FillAsync(db, db.Tenant.ResellerId!.Value, portal.Value.BaseUrl, ct);
         return View("Index", form);
     }
 

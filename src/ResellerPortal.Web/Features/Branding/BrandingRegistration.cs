@@ -7,10 +7,6 @@ public sealed class BrandingOptions
 
     /// <summary>The largest image a reseller may upload, in bytes (1 MB unless configured).</summary>
     public int MaxImageBytes { get; set; } = 1024 * 1024;
-
-    /// <summary>Where the client portal is reached (<c>Portal:PublicBaseUrl</c>), for the direct-login form and link.</summary>
-    public static string PublicBaseUrl(IConfiguration configuration) =>
-        (configuration["Portal:PublicBaseUrl"] is { Length: > 0 } configured ? configured : new ClientPortal.ClientPortalOptions().PublicBaseUrl).TrimEnd('/');
 }
 
 public static class BrandingRegistration

@@ -33,16 +33,13 @@ public sealed class PreviewBranding(
 
     public async Task<Result<BrandPreview>> HandleAsync(BrandingForm form, CancellationToken ct)
     {
-        if (await validator.RefuseAsync(form, ct) is { } invalid)
+        var input = await BrandImageUploads.CheckFormAsync(validator, form, options.Value.MaxImageBytes, ct);
+        if (!input.IsDone)
         {
-            return invalid;
+            return new Refusals(input.Refusals);
         }
 
-        var (uploads, refused) = await BrandImageUploads.CheckAsync(form, options.Value.MaxImageBytes, ct);
-        if (refused.Count > 0)
-        {
-            return new Refusals(refused);
-        }
+        var uploads = input.Value;
 
         var resellerId = db.Tenant.ResellerId ?? throw new InvalidOperationException("Branding is previewed by a reseller's admin.");
         var stored = await db.BrandSettings.AsNoTracking().SingleOrDefaultAsync(ct);

@@ -25,16 +25,13 @@ public sealed class SaveBranding(
 
     public async Task<Result<BrandSettings>> HandleAsync(BrandingForm form, CancellationToken ct)
     {
-        if (await validator.RefuseAsync(form, ct) is { } invalid)
+        var input = await BrandImageUploads.CheckFormAsync(validator, form, options.Value.MaxImageBytes, ct);
+        if (!input.IsDone)
         {
-            return invalid;
+            return new Refusals(input.Refusals);
         }
 
-        var (images, refused) = await BrandImageUploads.CheckAsync(form, options.Value.MaxImageBytes, ct);
-        if (refused.Count > 0)
-        {
-            return new Refusals(refused);
-        }
+        var images = input.Value;
 
         var resellerId = ResellerId();
         var now = clock.GetUtcNow();

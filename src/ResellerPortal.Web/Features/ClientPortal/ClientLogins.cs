@@ -40,10 +40,8 @@ public sealed class SetPasswordFormValidator : AbstractValidator<SetPasswordForm
     public SetPasswordFormValidator()
     {
         RuleFor(x => x.Token).NotEmpty().WithMessage(ClientLogins.LinkExpired).MaximumLength(2000);
-        RuleFor(x => x.Password).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Choose a password.")
-            .MinimumLength(8).WithMessage("Use at least 8 characters.")
-            .MaximumLength(128).WithMessage("Passwords are at most 128 characters.");
-        RuleFor(x => x.ConfirmPassword).MaximumLength(128).Equal(x => x.Password).WithMessage("The two passwords differ.");
+        RuleFor(x => x.Password).NewPassword();
+        RuleFor(x => x.ConfirmPassword).RepeatsPassword(x => x.Password);
     }
 }
 

@@ -7,6 +7,7 @@ using ResellerPortal.Web.Auth;
 using ResellerPortal.Web.Branding;
 using ResellerPortal.Web.Data;
 using ResellerPortal.Web.Features.Account;
+using ResellerPortal.Web.Features.Users;
 using ResellerPortal.Web.Tenancy;
 using ResellerPortal.Web.UseCases;
 
@@ -226,21 +227,21 @@ public sealed class ClientHomeController(ClientPages pages) : ClientPortalContro
             return NotFound();
         }
 
-        form.Shown = ClientProfile.Editable(Brand);
+        form.Shown = Brand.ShownFields;
         return await this.SubmitAsync(form, () => profile.SaveAsync(ClientId, Brand, form, ct),
             done: _ => new GoTo(Base + "/profile", "Your details are saved."),
             reshow: () => View(nameof(Profile), new ProfileModel(form, new(), new())));
     }
 
     [HttpPost("profile/password")]
-    public async Task<IActionResult> ChangePassword(PasswordChangeForm password, [FromServices] ClientProfile profile, CancellationToken ct)
+    public async Task<IActionResult> ChangePassword(ChangePasswordForm password, [FromServices] ChangePassword change, [FromServices] ClientProfile profile, CancellationToken ct)
     {
         if (!Shows("profile"))
         {
             return NotFound();
         }
 
-        return await this.SubmitAsync(password, () => profile.ChangePasswordAsync(User.GetUserId()!.Value, password, ct),
+        return await this.SubmitAsync(password, () => change.HandleAsync(password, ct),
             done: _ => new GoTo(Base + "/profile", "Your password is changed."),
             reshow: async () => View(nameof(Profile), new ProfileModel((await profile.FormAsync(ClientId, Brand, ct)).Value, new(), new())),
             prefix: nameof(ProfileModel.Password));
@@ -267,4 +268,4 @@ public sealed class ClientHomeController(ClientPages pages) : ClientPortalContro
 
 public sealed record ClientHomeModel(ClientBrand Brand, ClientSummary Client);
 
-public sealed record ProfileModel(ProfileForm Profile, PasswordChangeForm Password, EmailChangeForm Email);
+public sealed record ProfileModel(ProfileForm Profile, ChangePasswordForm Password, EmailChangeForm Email);

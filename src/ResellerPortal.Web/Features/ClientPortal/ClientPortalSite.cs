@@ -15,7 +15,12 @@ public sealed class ClientPortalOptions
     /// e-mails to a reseller without a verified host name are this plus <c>/c/{slug}</c>. Never taken
     /// from the request's Host header.
     /// </summary>
-    public string PublicBaseUrl { get; set; } = "http://localhost:5000";
+    public string PublicBaseUrl { get; set; } = DefaultPublicBaseUrl;
+
+    public const string DefaultPublicBaseUrl = "http://localhost:5000";
+
+    /// <summary><see cref="PublicBaseUrl"/> without a trailing slash (the default when configured empty): the one reading of it for every link.</summary>
+    public string BaseUrl => (string.IsNullOrWhiteSpace(PublicBaseUrl) ? DefaultPublicBaseUrl : PublicBaseUrl).TrimEnd('/');
 
     /// <summary>Self-signups accepted per client IP address per hour.</summary>
     public int SignupsPerIpPerHour { get; set; } = 5;
@@ -165,6 +170,6 @@ public sealed class ClientPortalLinks(PortalDbContext db, IOptions<ClientPortalO
             .Where(h => h.ResellerId == resellerId && h.IsVerified).OrderBy(h => h.CreatedAt).Select(h => h.Hostname).FirstOrDefaultAsync(ct);
         return host is not null
             ? string.Create(CultureInfo.InvariantCulture, $"https://{host}/c/{slug}")
-            : options.Value.PublicBaseUrl.TrimEnd('/') + "/c/" + slug;
+            : options.Value.BaseUrl + "/c/" + slug;
     }
 }

@@ -13,28 +13,8 @@ using ResellerPortal.Web.UseCases;
 namespace ResellerPortal.Web.Features.ClientPortal;
 
 /// <summary>The self-signup form (§7): the client form's contact fields the reseller shows, the e-mail and a password.</summary>
-public sealed class SignupForm
+public sealed class SignupForm : ContactFields
 {
-    public string? FirstName { get; set; }
-
-    public string? LastName { get; set; }
-
-    public string? Company { get; set; }
-
-    public string? Address { get; set; }
-
-    public string? City { get; set; }
-
-    public string? State { get; set; }
-
-    public string? Country { get; set; }
-
-    public string? Zip { get; set; }
-
-    public string? Phone { get; set; }
-
-    public string? VatNumber { get; set; }
-
     public string? Email { get; set; }
 
     public string? Password { get; set; }
@@ -42,48 +22,31 @@ public sealed class SignupForm
     public string? ConfirmPassword { get; set; }
 
     /// <summary>The reseller's client form with these values, so the client form's rules judge them.</summary>
-    public ClientForm ToClientForm(Guid operatorId, DateOnly nextBillingDate) => new()
+    public ClientForm ToClientForm(Guid operatorId, DateOnly nextBillingDate)
     {
-        OperatorId = operatorId,
-        FirstName = FirstName,
-        LastName = LastName,
-        Company = Company,
-        Address = Address,
-        City = City,
-        State = State,
-        Country = Country,
-        Zip = Zip,
-        Phone = Phone,
-        VatNumber = VatNumber,
-        Email = Email,
-        Currency = ClientSignup.Currency,
-        NextBillingDate = nextBillingDate,
-        BalanceManagement = BalanceManagement.Soft,
-        StartInWait = true,
-    };
+        var form = new ClientForm
+        {
+            OperatorId = operatorId,
+            Email = Email,
+            Currency = ClientSignup.Currency,
+            NextBillingDate = nextBillingDate,
+            BalanceManagement = BalanceManagement.Soft,
+            StartInWait = true,
+        };
+        CopyAllTo(form);
+        return form;
+    }
 }
 
 /// <summary>The signup form's own fields; the contact fields are judged by the client form's validator (<see cref="ClientSignup"/>).</summary>
-public sealed class SignupFormValidator : AbstractValidator<SignupForm>
+public sealed class SignupFormValidator : ContactFieldsValidator<SignupForm>
 {
     public SignupFormValidator()
     {
-        RuleFor(x => x.FirstName).MaximumLength(Client.NameMaxLength);
-        RuleFor(x => x.LastName).MaximumLength(Client.NameMaxLength);
-        RuleFor(x => x.Company).MaximumLength(Client.CompanyMaxLength);
-        RuleFor(x => x.Address).MaximumLength(Client.AddressMaxLength);
-        RuleFor(x => x.City).MaximumLength(Client.CityMaxLength);
-        RuleFor(x => x.State).MaximumLength(Client.CityMaxLength);
-        RuleFor(x => x.Country).MaximumLength(2);
-        RuleFor(x => x.Zip).MaximumLength(Client.ZipMaxLength);
-        RuleFor(x => x.Phone).MaximumLength(40);
-        RuleFor(x => x.VatNumber).MaximumLength(40);
         RuleFor(x => x.Email).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Enter your email address; it will be your login.")
             .MaximumLength(Client.EmailMaxLength).EmailAddress().WithMessage("Enter an email address such as name@example.com.");
-        RuleFor(x => x.Password).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Choose a password.")
-            .MinimumLength(8).WithMessage("Use at least 8 characters.")
-            .MaximumLength(128).WithMessage("Passwords are at most 128 characters.");
-        RuleFor(x => x.ConfirmPassword).MaximumLength(128).Equal(x => x.Password).WithMessage("The two passwords differ.");
+        RuleFor(x => x.Password).NewPassword();
+        RuleFor(x => x.ConfirmPassword).RepeatsPassword(x => x.Password);
     }
 }
 
@@ -116,10 +79,10 @@ public sealed class ClientSignup(
         }
 
         // Fields the reseller does not show are not taken from the form.
-        var shown = brand.SignupFields.Where(f => f.Shown).Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
-        Blank(form, shown);
-        var required = brand.SignupFields.Where(f => f.Shown && f.Required && string.IsNullOrWhiteSpace(Value(form, f.Name)))
-            .Select(f => new Refusal(f.Name, "This field is required.")).ToList();
+        var shown = brand.ShownFields;
+        form.KeepOnly(shown);
+        var required = brand.RequiredFields.Where(f => string.IsNullOrWhiteSpace(form.Get(f)))
+            .Select(f => new Refusal(f, "This field is required.")).ToList();
         var operatorId = await db.Operators.OrderBy(o => o.Name).ThenBy(o => o.Id).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct);
         if (operatorId is null)
         {
@@ -159,35 +122,6 @@ public sealed class ClientSignup(
         await transaction.CommitAsync(ct);
         return Result.Done;
     }
-
-    private static void Blank(SignupForm form, HashSet<string> shown)
-    {
-        form.FirstName = shown.Contains(nameof(form.FirstName)) ? form.FirstName : null;
-        form.LastName = shown.Contains(nameof(form.LastName)) ? form.LastName : null;
-        form.Company = shown.Contains(nameof(form.Company)) ? form.Company : null;
-        form.Address = shown.Contains(nameof(form.Address)) ? form.Address : null;
-        form.City = shown.Contains(nameof(form.City)) ? form.City : null;
-        form.State = shown.Contains(nameof(form.State)) ? form.State : null;
-        form.Country = shown.Contains(nameof(form.Country)) ? form.Country : null;
-        form.Zip = shown.Contains(nameof(form.Zip)) ? form.Zip : null;
-        form.Phone = shown.Contains(nameof(form.Phone)) ? form.Phone : null;
-        form.VatNumber = shown.Contains(nameof(form.VatNumber)) ? form.VatNumber : null;
-    }
-
-    private static string? Value(SignupForm form, string field) => field switch
-    {
-        nameof(form.FirstName) => form.FirstName,
-        nameof(form.LastName) => form.LastName,
-        nameof(form.Company) => form.Company,
-        nameof(form.Address) => form.Address,
-        nameof(form.City) => form.City,
-        nameof(form.State) => form.State,
-        nameof(form.Country) => form.Country,
-        nameof(form.Zip) => form.Zip,
-        nameof(form.Phone) => form.Phone,
-        nameof(form.VatNumber) => form.VatNumber,
-        _ => null,
-    };
 }
 
 /// <summary>

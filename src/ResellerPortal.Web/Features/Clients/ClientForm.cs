@@ -10,35 +10,15 @@ using ResellerPortal.Web.UseCases;
 namespace ResellerPortal.Web.Features.Clients;
 
 /// <summary>Every field of the manual's create and edit client pages (seed 003 "Manage client's account", seed 001 "Customers").</summary>
-public sealed class ClientForm
+public sealed class ClientForm : ContactFields
 {
     public Guid? Id { get; set; }
 
     public Guid OperatorId { get; set; }
 
-    public string? FirstName { get; set; }
-
-    public string? LastName { get; set; }
-
-    public string? Company { get; set; }
-
-    public string? Address { get; set; }
-
-    public string? City { get; set; }
-
-    public string? State { get; set; }
-
-    public string? Country { get; set; }
-
-    public string? Zip { get; set; }
-
     public string? Email { get; set; }
 
-    public string? Phone { get; set; }
-
     public string? Currency { get; set; } = "EUR";
-
-    public string? VatNumber { get; set; }
 
     public DateOnly? NextBillingDate { get; set; }
 
@@ -65,28 +45,23 @@ public sealed class ClientForm
     public IReadOnlyList<(Guid Id, string Name, string Currency)> Packages { get; set; } = [];
 
     /// <summary>The form of a stored client, as the edit page opens it.</summary>
-    public static ClientForm From(Client client) => new()
+    public static ClientForm From(Client client)
     {
-        Id = client.Id,
-        OperatorId = client.OperatorId,
-        FirstName = client.FirstName,
-        LastName = client.LastName,
-        Company = client.Company,
-        Address = client.Address,
-        City = client.City,
-        State = client.State,
-        Country = client.Country,
-        Zip = client.Zip,
-        Email = client.Email,
-        Phone = PhoneNumber.Display(client.Phone),
-        Currency = client.Currency,
-        VatNumber = client.VatNumber,
-        NextBillingDate = client.NextBillingDate,
-        BalanceManagement = client.BalanceManagement,
-        LowBalanceThreshold = client.LowBalanceThreshold,
-        LowBalanceEmail = client.LowBalanceEmail,
-        StartInWait = client.Status == ClientStatus.Wait,
-    };
+        var form = new ClientForm
+        {
+            Id = client.Id,
+            OperatorId = client.OperatorId,
+            Email = client.Email,
+            Currency = client.Currency,
+            NextBillingDate = client.NextBillingDate,
+            BalanceManagement = client.BalanceManagement,
+            LowBalanceThreshold = client.LowBalanceThreshold,
+            LowBalanceEmail = client.LowBalanceEmail,
+            StartInWait = client.Status == ClientStatus.Wait,
+        };
+        form.Fill(client);
+        return form;
+    }
 
     /// <summary>The operators and packages the form's lists offer (the query filters leave this user's own).</summary>
     public async Task FillChoicesAsync(PortalDbContext db, CancellationToken ct)

@@ -66,10 +66,9 @@ public sealed class RecordTransaction(PortalDbContext db, IValidator<Transaction
             return invalid;
         }
 
-        // Acting as a reseller's staff lends their pages, not money rights the person really acting lacks (§8).
-        if (!await can.AllowsAsync(Auth.Policies.MoneyMovers))
+        if (await can.RefuseMoneyMoveAsync(nameof(TransactionForm.Amount)) is { } noMoneyRights)
         {
-            return Result.Refused(nameof(TransactionForm.Amount), Auth.Policies.NoMoneyRights);
+            return noMoneyRights;
         }
 
         var key = LedgerEntry.ManualKey(form.SubmissionId == Guid.Empty ? Guid.CreateVersion7() : form.SubmissionId);

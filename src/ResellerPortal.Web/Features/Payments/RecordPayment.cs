@@ -106,10 +106,9 @@ public sealed class RecordPayment(PortalDbContext db, IValidator<PaymentForm> va
             return invalid;
         }
 
-        // Acting as a reseller's staff lends their pages, not money rights the person really acting lacks (§8).
-        if (!await can.AllowsAsync(Auth.Policies.MoneyMovers))
+        if (await can.RefuseMoneyMoveAsync(nameof(PaymentForm.Amount)) is { } noMoneyRights)
         {
-            return Result.Refused(nameof(PaymentForm.Amount), Auth.Policies.NoMoneyRights);
+            return noMoneyRights;
         }
 
         var reference = form.Reference!.Trim();

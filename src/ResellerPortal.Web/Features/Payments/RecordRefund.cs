@@ -79,10 +79,9 @@ public sealed class RecordRefund(PortalDbContext db, IValidator<RefundForm> vali
             return invalid;
         }
 
-        // Acting as a reseller's staff lends their pages, not money rights the person really acting lacks (§8).
-        if (!await can.AllowsAsync(Auth.Policies.MoneyMovers))
+        if (await can.RefuseMoneyMoveAsync(nameof(RefundForm.Amount)) is { } noMoneyRights)
         {
-            return Result.Refused(nameof(RefundForm.Amount), Auth.Policies.NoMoneyRights);
+            return noMoneyRights;
         }
 
         var payment = form.Payment!;

@@ -20,20 +20,19 @@ public sealed class ChangePasswordFormValidator : AbstractValidator<ChangePasswo
     public ChangePasswordFormValidator()
     {
         RuleFor(x => x.CurrentPassword).NotEmpty().WithMessage("Enter your current password.").MaximumLength(128);
-        RuleFor(x => x.NewPassword).Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage("Choose a new password.")
-            .MinimumLength(8).WithMessage("Passwords are at least 8 characters.")
-            .MaximumLength(128).WithMessage("Passwords are at most 128 characters.");
-        RuleFor(x => x.ConfirmPassword).Equal(x => x.NewPassword).WithMessage("The two passwords differ.").MaximumLength(128);
+        RuleFor(x => x.NewPassword).NewPassword("Choose a new password.");
+        RuleFor(x => x.ConfirmPassword).RepeatsPassword(x => x.NewPassword);
     }
 }
 
 /// <summary>
-/// Changes the signed-in user's own password. The new security stamp ends the login's other sessions; this browser
+/// Changes the signed-in user's own password, staff and client portal alike. The new security stamp ends the login's other sessions; this browser
 /// is signed in again. Refused while acting as someone (<see cref="Acting.NotWhileActingAttribute"/> on the controller).
 /// </summary>
 public sealed class ChangePassword(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, IHttpContextAccessor http, IValidator<ChangePasswordForm> validator)
 {
+    public const string WrongPassword = "That is not your current password.";
+
     public async Task<Result<Done>> HandleAsync(ChangePasswordForm form, CancellationToken ct)
     {
         if (await validator.RefuseAsync(form, ct) is { } invalid)
@@ -50,7 +49,7 @@ public sealed class ChangePassword(UserManager<PortalUser> users, SignInManager<
         if (!result.Succeeded)
         {
             return new Refusals([.. result.Errors.Select(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)
-                ? Result.Refused(nameof(ChangePasswordForm.CurrentPassword), "That is not your current password.")
+                ? Result.Refused(nameof(ChangePasswordForm.CurrentPassword), WrongPassword)
                 : Result.Refused(nameof(ChangePasswordForm.NewPassword), e.Description))]);
         }
 

@@ -157,5 +157,5 @@ public sealed class Invitations(
     }
 
     /// <summary>The portal's configured public address (<c>Portal:PublicBaseUrl</c>), never the request's Host header.</summary>
-    private string BaseUrl() => site.Value.PublicBaseUrl.TrimEnd('/');
+    private string BaseUrl() => site.Value.BaseUrl;
 }

@@ -28,11 +28,8 @@ public sealed class SetPasswordFormValidator : AbstractValidator<SetPasswordForm
     public SetPasswordFormValidator()
     {
         RuleFor(x => x.Token).NotEmpty().WithMessage(SetPassword.LinkInvalid).MaximumLength(SetPasswordForm.TokenMaxLength).WithMessage(SetPassword.LinkInvalid);
-        RuleFor(x => x.Password).Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage("Choose a password.")
-            .MinimumLength(8).WithMessage("Passwords are at least 8 characters.")
-            .MaximumLength(128).WithMessage("Passwords are at most 128 characters.");
-        RuleFor(x => x.ConfirmPassword).Equal(x => x.Password).WithMessage("The two passwords differ.").MaximumLength(128);
+        RuleFor(x => x.Password).NewPassword();
+        RuleFor(x => x.ConfirmPassword).RepeatsPassword(x => x.Password);
         RuleFor(x => x.Email).MaximumLength(256);
     }
 }
