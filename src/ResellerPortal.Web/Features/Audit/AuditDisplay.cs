@@ -36,7 +36,7 @@ public sealed record AuditRow(
     string? ActingReason = null)
 {
     /// <summary>"Support Desk as Alpha Owner" while acting (§8), else the actor.</summary>
-    public string Actors => ReallyWho is null ? Who : $"{ReallyWho} as {Who}";
+    public string Actors => ReallyWho is null ? Who : AuditDisplay.ActingAs(ReallyWho, Who);
 }
 
 /// <summary>
@@ -48,6 +48,16 @@ public sealed record AuditRow(
 public sealed class AuditDisplay(PortalDbContext db)
 {
     /// <summary>The one date-and-time format of history and the audit trail.</summary>
+    /// <summary>
+    /// The one wording of someone acting as another login (§8), on the audit trail and on the "acted as you" lists alike:
+    /// "Support Desk as Alpha Owner", each by display name.
+    /// </summary>
+    public static string ActingAs(string realName, string targetName) => $"{realName} as {targetName}";
+
+    /// <summary>How a login is named to people: its display name, else its e-mail address.</summary>
+    public static string PersonName(string? displayName, string? email) =>
+        string.IsNullOrWhiteSpace(displayName) ? email ?? string.Empty : displayName;
+
     public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
 
     public static string ActionLabel(AuditAction action) => action switch
