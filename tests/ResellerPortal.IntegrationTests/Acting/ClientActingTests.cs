@@ -284,6 +284,29 @@ public sealed class ClientActingTests(PostgresFixture postgres) : ClientPortalTe
         Assert.NotNull(home.QuerySelector("#acting-banner"));
     }
 
+    [Fact]
+    public async Task The_trail_names_a_client_login_by_its_name_or_e_mail_never_by_its_internal_user_name()
+    {
+        var client = await AlphaClientWithLoginAsync("named-client@example.org");
+        var login = await LoginOfAsync(client);
+        await AsPlatformAsync(db => db.Users.Where(u => u.Id == login).ExecuteUpdateAsync(u => u.SetProperty(x => x.DisplayName, string.Empty)));
+        using var support = await SignedInAsync(DemoSeeder.SupportEmail);
+        await StartAsync(support, login, $"/clients/{client.Id}");
+        var (_, profile) = await support.GetPageAsync("/c/alpha/profile");
+        var fields = Fields(profile.QuerySelector("form[action='/c/alpha/profile']")!).Where(f => f.Key != "FirstName").Append(new("FirstName", "Nameless")).ToList();
+        Assert.Equal(HttpStatusCode.Redirect, (await support.PostAsync("/c/alpha/profile", fields, null)).StatusCode);
+        await support.SubmitAsync("/c/alpha/", [], "/acting/stop");
+        var entry = await AsPlatformAsync(db => db.AuditEntries.SingleAsync(a => a.EntityType == "Client" && a.EntityId == client.Id && a.ActingSessionId != null));
+
+        var (_, audit) = await support.GetPageAsync("/audit?reason=5150");
+        Assert.Equal($"{SupportName} as {client.Email}", audit.QuerySelector($"tr[data-audit-id='{entry.Id}'] [data-who]")?.TextContent.Trim());
+
+        // A login that is gone reads by the name stored on the row, a client's without its internal prefix.
+        Assert.Equal(client.Email, Web.Features.Audit.AuditDisplay.LoginName(entry.ActorName));
+        Assert.StartsWith("c.", entry.ActorName, StringComparison.Ordinal);
+        Assert.Equal(DemoSeeder.SupportEmail, Web.Features.Audit.AuditDisplay.LoginName(DemoSeeder.SupportEmail));
+    }
+
     private Task<Guid> LoginOfAsync(Client client) =>
         AsPlatformAsync(db => db.Users.Where(u => u.ClientId == client.Id).Select(u => u.Id).SingleAsync());
 
