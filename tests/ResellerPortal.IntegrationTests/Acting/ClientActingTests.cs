@@ -307,6 +307,25 @@ public sealed class ClientActingTests(PostgresFixture postgres) : ClientPortalTe
         Assert.Equal(DemoSeeder.SupportEmail, Web.Features.Audit.AuditDisplay.LoginName(DemoSeeder.SupportEmail));
     }
 
+    [Fact]
+    public async Task After_the_time_limit_a_client_portal_page_returns_the_actor_to_the_client_s_page()
+    {
+        var client = await AlphaClientWithLoginAsync("expiring-client@example.org");
+        using var owner = await SignedInAsync(DemoSeeder.Reseller1Email);
+        await StartAsync(owner, await LoginOfAsync(client), $"/clients/{client.Id}");
+        Portal.Clock.Advance(TimeSpan.FromMinutes(31));
+
+        var expired = await owner.GetAsync("/c/alpha/basket");
+
+        Assert.Equal($"/clients/{client.Id}", expired.Headers.Location?.OriginalString);
+        var (response, page) = await owner.GetPageAsync(expired.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Null(page.QuerySelector("#acting-banner"));
+        Assert.Equal(DemoSeeder.Reseller1Email, page.QuerySelector("[data-current-user]")?.GetAttribute("data-current-user"));
+        Assert.Contains("ended", page.QuerySelector("[data-flash]")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal(ActingEnd.Expired, await AsPlatformAsync(db => db.ActingSessions.Select(s => s.EndedHow).SingleAsync()));
+    }
+
     private Task<Guid> LoginOfAsync(Client client) =>
         AsPlatformAsync(db => db.Users.Where(u => u.ClientId == client.Id).Select(u => u.Id).SingleAsync());
 
