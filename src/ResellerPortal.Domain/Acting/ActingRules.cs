@@ -33,8 +33,9 @@ public sealed record ActingParty(Guid UserId, string Role, Guid? ResellerId);
 /// Who may act as whom (§8), in one table. Never as someone with more rights than the actor: the provider's staff
 /// act as a reseller's staff, a reseller's admin as its own reseller's staff. A ResellerAdmin may act as another
 /// ResellerAdmin of the same reseller: equal rights are not more rights, and the owner of a reseller with two admins
-/// needs to see what the other sees. Acting as a client is added here (one line per actor role) when the client
-/// portal exists.
+/// needs to see what the other sees. Clients' logins (the client portal, §7) are the least rights of all: the provider's
+/// staff act as any reseller's client, a reseller's admin as its own reseller's clients, a reseller's user as nobody,
+/// and a client as nobody either.
 /// </summary>
 public static class ActingRules
 {
@@ -43,9 +44,9 @@ public static class ActingRules
     public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, ActingScope>> Table { get; } =
         new Dictionary<string, IReadOnlyDictionary<string, ActingScope>>(StringComparer.Ordinal)
         {
-            [Roles.PlatformAdmin] = new Dictionary<string, ActingScope> { [Roles.ResellerAdmin] = ActingScope.AnyReseller, [Roles.ResellerUser] = ActingScope.AnyReseller },
-            [Roles.Support] = new Dictionary<string, ActingScope> { [Roles.ResellerAdmin] = ActingScope.AnyReseller, [Roles.ResellerUser] = ActingScope.AnyReseller },
-            [Roles.ResellerAdmin] = new Dictionary<string, ActingScope> { [Roles.ResellerAdmin] = ActingScope.OwnReseller, [Roles.ResellerUser] = ActingScope.OwnReseller },
+            [Roles.PlatformAdmin] = new Dictionary<string, ActingScope> { [Roles.ResellerAdmin] = ActingScope.AnyReseller, [Roles.ResellerUser] = ActingScope.AnyReseller, [Roles.Client] = ActingScope.AnyReseller },
+            [Roles.Support] = new Dictionary<string, ActingScope> { [Roles.ResellerAdmin] = ActingScope.AnyReseller, [Roles.ResellerUser] = ActingScope.AnyReseller, [Roles.Client] = ActingScope.AnyReseller },
+            [Roles.ResellerAdmin] = new Dictionary<string, ActingScope> { [Roles.ResellerAdmin] = ActingScope.OwnReseller, [Roles.ResellerUser] = ActingScope.OwnReseller, [Roles.Client] = ActingScope.OwnReseller },
             [Roles.ResellerUser] = new Dictionary<string, ActingScope>(),
             [Roles.Client] = new Dictionary<string, ActingScope>(),
         };

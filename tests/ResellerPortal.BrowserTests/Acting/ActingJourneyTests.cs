@@ -54,7 +54,7 @@ public sealed partial class ActingJourneyTests(BrowserFixture fixture) : Browser
         await Page.Locator("#user-menu").ClickAsync();
         await Page.GetByRole(AriaRole.Link, new() { Name = "Acted as you" }).ClickAsync();
         var session = Page.Locator("[data-acting-session]").Filter(new() { HasText = reason });
-        await Expect(session.Locator("[data-acting-who]")).ToContainTextAsync("Support Desk");
+        await Expect(session.Locator("[data-acting-who]")).ToHaveTextAsync("Support Desk as Alpha Owner");
         await Expect(session.Locator("[data-record-name]").First).ToContainTextAsync("Acted Clientsen");
         await ScreenshotAsync("acted-as-you");
     }

@@ -227,7 +227,7 @@ public sealed class ActingTests(PostgresFixture postgres) : PortalTest(postgres)
         using var owner = await SignedInAsync(w.AdminA.Email!);
         var (_, actedAs) = await owner.GetPageAsync("/account/acted-as");
         var section = actedAs.QuerySelector($"[data-acting-session='{session.Id}']")!;
-        Assert.Contains("Support Desk", section.QuerySelector("[data-acting-who]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Support Desk as Owner A", section.QuerySelector("[data-acting-who]")!.TextContent);
         Assert.Equal(Reason, section.QuerySelector("[data-acting-reason]")!.TextContent);
         Assert.Contains("Acted Package", section.QuerySelector($"[data-audit-id='{entry.Id}'] [data-record-name]")!.TextContent, StringComparison.Ordinal);
 

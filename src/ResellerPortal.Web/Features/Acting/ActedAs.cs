@@ -16,6 +16,8 @@ public sealed record ActedAsPage(string Name, IReadOnlyList<ActedAsSession> Sess
 /// <summary>
 /// Lists when someone acted as the signed-in login (§8), with the changes made in its name: the audit rows that carry
 /// the session's id. The list is the login's own; the changes shown are those of its tenant, named as on the audit trail.
+/// Who acted is named as on the audit trail too ("Support Desk as Alpha Owner", display names only): a client's list
+/// names no e-mail address of the provider's staff.
 /// </summary>
 public sealed class ActedAs(PortalDbContext db, AuditDisplay display, IHttpContextAccessor http)
 {
@@ -39,9 +41,10 @@ public sealed class ActedAs(PortalDbContext db, AuditDisplay display, IHttpConte
         var rows = await display.DescribeAsync(entries, ct);
         var bySession = entries.Zip(rows).ToLookup(p => p.First.ActingSessionId, p => p.Second);
 
-        return new ActedAsPage(user.GetDisplayName(), sessions.Select(s =>
+        var name = user.GetDisplayName();
+        return new ActedAsPage(name, sessions.Select(s =>
         {
-            var who = reals.TryGetValue(s.RealUserId, out var r) ? $"{r.DisplayName} ({r.Email})" : "a former user";
+            var who = AuditDisplay.ActingAs(reals.TryGetValue(s.RealUserId, out var r) ? AuditDisplay.PersonName(r.DisplayName, r.Email) : "A former user", name);
             return new ActedAsSession(s.Id, who, AuditDisplay.Time(s.StartedAt), Ended(s), s.Reason, bySession[s.Id].ToList());
         }).ToList());
     }

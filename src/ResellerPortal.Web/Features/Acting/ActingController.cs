@@ -15,7 +15,7 @@ public sealed class ActingController : Controller
     [HttpPost("acting/start")]
     public Task<IActionResult> Start(StartActingForm form, [FromServices] StartActing start, CancellationToken ct) =>
         this.ActAsync(() => start.HandleAsync(form, ct),
-            started => new GoTo("/", $"You are acting as {started.TargetName} until {started.Session.ExpiresAt.UtcDateTime:HH:mm} UTC."),
+            started => new GoTo(started.Home, $"You are acting as {started.TargetName} until {started.Session.ExpiresAt.UtcDateTime:HH:mm} UTC."),
             back: BackToList(form.ReturnUrl));
 
     [HttpPost("acting/stop")]

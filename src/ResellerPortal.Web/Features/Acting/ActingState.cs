@@ -47,7 +47,8 @@ public static class ActingClaims
                 user.FindFirstValue(PortalClaims.ActingReason) ?? string.Empty,
                 until,
                 user.GetDisplayName(),
-                user.Identity?.Name ?? string.Empty)
+                // A client login's user name is internal (c.{reseller}.{email}); people know it by its e-mail.
+                user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? string.Empty)
             : null;
 
     /// <summary>The person really signed in: the actor while acting, else the user.</summary>
@@ -56,7 +57,7 @@ public static class ActingClaims
     public static IReadOnlyList<Claim> For(ActingSession session, PortalUser real, string realRole) =>
     [
         new(PortalClaims.RealUserId, real.Id.ToString()),
-        new(PortalClaims.RealUserName, string.IsNullOrWhiteSpace(real.DisplayName) ? real.Email ?? string.Empty : real.DisplayName),
+        new(PortalClaims.RealUserName, Audit.AuditDisplay.PersonName(real.DisplayName, real.Email)),
         new(PortalClaims.RealRole, realRole),
         new(PortalClaims.RealStamp, real.SecurityStamp ?? string.Empty),
         new(PortalClaims.ActingSession, session.Id.ToString()),

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ResellerPortal.Domain;
 using ResellerPortal.Domain.Acting;
+using ResellerPortal.Domain.Clients;
 using ResellerPortal.Web.Auth;
 using ResellerPortal.Web.Data;
 using ResellerPortal.Web.Infrastructure;
@@ -33,8 +34,8 @@ public sealed class StartActingFormValidator : AbstractValidator<StartActingForm
     }
 }
 
-/// <summary>The login acted as, for the message after the start.</summary>
-public sealed record StartedActing(ActingSession Session, string TargetName);
+/// <summary>The login acted as, for the message after the start, and where its pages begin (a client's: its portal home).</summary>
+public sealed record StartedActing(ActingSession Session, string TargetName, string Home);
 
 /// <summary>
 /// Starts acting as another login (§8): the rules of <see cref="ActingRules"/>, then an <see cref="ActingSession"/> and a
@@ -78,8 +79,10 @@ public sealed class StartActing(
         var targetRole = await RoleOfAsync(target.Id, ct);
         var now = clock.GetUtcNow();
         var targetIsActing = await db.ActingSessions.AnyAsync(s => s.RealUserId == target.Id && s.EndedAt == null && s.ExpiresAt > now, ct);
+        var clientHome = target.ClientId is { } clientId ? await ClientHomeAsync(clientId, target.ResellerId, ct) : null;
+        var unusable = target.IsDisabled || (target.ClientId is not null && clientHome is null);
         var refusal = targetRole is null ? ActingRefusal.NotAllowed
-            : ActingRules.Check(new ActingParty(actorId.Value, actorRole, principal.GetResellerId()), false, new ActingParty(target.Id, targetRole, target.ResellerId), target.IsDisabled, targetIsActing);
+            : ActingRules.Check(new ActingParty(actorId.Value, actorRole, principal.GetResellerId()), false, new ActingParty(target.Id, targetRole, target.ResellerId), unusable, targetIsActing);
         if (refusal is { } refused)
         {
             return Result.Refused(string.Empty, ActingRules.Message(refused));
@@ -98,7 +101,21 @@ public sealed class StartActing(
         _security.LogInformation(
             "Security: {Real} started acting as {Target} (session {Session}) until {UntilUtc:O}",
             LogText.Encode(real.Email), LogText.Encode(target.Email), session.Id, session.ExpiresAt.UtcDateTime);
-        return new StartedActing(session, string.IsNullOrWhiteSpace(target.DisplayName) ? target.Email ?? string.Empty : target.DisplayName);
+        return new StartedActing(session, Audit.AuditDisplay.PersonName(target.DisplayName, target.Email), clientHome ?? "/");
+    }
+
+    /// <summary>
+    /// The portal home of a client login (<c>/c/{slug}/</c>), or null when the client cannot sign in there: blocked,
+    /// deleted, or its reseller's portal is closed. Such a login is as unusable as a disabled one.
+    /// </summary>
+    private async Task<string?> ClientHomeAsync(Guid clientId, Guid? resellerId, CancellationToken ct)
+    {
+        var usable = await db.Clients.IgnoreQueryFilters()
+            .AnyAsync(c => c.Id == clientId && c.ResellerId == resellerId && c.DeletedAt == null && c.Status != ClientStatus.Blocked, ct);
+        var slug = usable
+            ? await db.Resellers.IgnoreQueryFilters().Where(r => r.Id == resellerId && r.IsActive).Select(r => r.Slug).SingleOrDefaultAsync(ct)
+            : null;
+        return slug is null ? null : $"/c/{slug}/";
     }
 
     private Task<string?> RoleOfAsync(Guid userId, CancellationToken ct) =>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using ResellerPortal.Domain;
 using ResellerPortal.Domain.Acting;
+using ResellerPortal.Web.Auth;
 using ResellerPortal.Web.Data;
 using ResellerPortal.Web.Infrastructure;
 using ResellerPortal.Web.UseCases;
@@ -47,8 +48,11 @@ public sealed class StopActing(
             return new StoppedActing("/account/login", acting.TargetName, false);
         }
 
+        // Back where the button was: a client's page on the staff side, else the reseller's page or the user list.
+        var client = principal.GetClientId();
         await signIn.SignInAsync(real, isPersistent: false);
-        var returnTo = acting.RealRole is Roles.PlatformAdmin or Roles.Support
+        var returnTo = client is { } clientId ? $"/clients/{clientId}"
+            : acting.RealRole is Roles.PlatformAdmin or Roles.Support
             ? session?.TargetResellerId is { } reseller ? $"/admin/resellers/{reseller}" : "/admin/resellers"
             : "/users";
         return new StoppedActing(returnTo, acting.TargetName, true);

@@ -36,7 +36,7 @@ public sealed record AuditRow(
     string? ActingReason = null)
 {
     /// <summary>"Support Desk as Alpha Owner" while acting (§8), else the actor.</summary>
-    public string Actors => ReallyWho is null ? Who : $"{ReallyWho} as {Who}";
+    public string Actors => ReallyWho is null ? Who : AuditDisplay.ActingAs(ReallyWho, Who);
 }
 
 /// <summary>
@@ -47,7 +47,28 @@ public sealed record AuditRow(
 /// </summary>
 public sealed class AuditDisplay(PortalDbContext db)
 {
+    private static readonly System.Buffers.SearchValues<char> HexDigits = System.Buffers.SearchValues.Create("0123456789abcdef");
+
     /// <summary>The one date-and-time format of history and the audit trail.</summary>
+    /// <summary>
+    /// The one wording of someone acting as another login (§8), on the audit trail and on the "acted as you" lists alike:
+    /// "Support Desk as Alpha Owner", each by display name.
+    /// </summary>
+    public static string ActingAs(string realName, string targetName) => $"{realName} as {targetName}";
+
+    /// <summary>How a login is named to people: its display name, else its e-mail address.</summary>
+    public static string PersonName(string? displayName, string? email) =>
+        string.IsNullOrWhiteSpace(displayName) ? email ?? string.Empty : displayName;
+
+    /// <summary>
+    /// A stored actor name as people read it when its login is gone: a client login's internal user name
+    /// (<c>c.{reseller}.{email}</c>) reads as its e-mail address; any other stored name as it is.
+    /// </summary>
+    public static string LoginName(string stored) =>
+        stored.Length > 35 && stored.StartsWith("c.", StringComparison.Ordinal) && stored[34] == '.' && !stored.AsSpan(2, 32).ContainsAnyExcept(HexDigits)
+            ? stored[35..]
+            : stored;
+
     public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
 
     public static string ActionLabel(AuditAction action) => action switch
@@ -92,8 +113,8 @@ public sealed class AuditDisplay(PortalDbContext db)
         // The trail stores the login (e-mail) of who acted; people know each other by name. The login is on the row
         // already, so naming its user reveals nothing more, whatever the tenant.
         var actorIds = entries.SelectMany(e => new[] { e.ActorUserId, e.RealActorUserId }).OfType<Guid>().Distinct().ToList();
-        var actors = (await db.Users.Where(u => actorIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct))
-            .Where(u => !string.IsNullOrWhiteSpace(u.DisplayName)).ToDictionary(u => u.Id, u => u.DisplayName);
+        var actors = (await db.Users.Where(u => actorIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(ct))
+            .ToDictionary(u => u.Id, u => PersonName(u.DisplayName, u.Email));
 
         var sessionIds = entries.Select(e => e.ActingSessionId).OfType<Guid>().Distinct().ToList();
         var reasons = sessionIds.Count == 0 ? []
@@ -111,8 +132,8 @@ public sealed class AuditDisplay(PortalDbContext db)
                 e.Id,
                 e.At,
                 Time(e.At),
-                e.ActorUserId is { } actor && actors.TryGetValue(actor, out var who) ? who : e.ActorName,
-                e.RealActorName is null ? null : e.RealActorUserId is { } real && actors.TryGetValue(real, out var reallyWho) ? reallyWho : e.RealActorName,
+                e.ActorUserId is { } actor && actors.TryGetValue(actor, out var who) && who.Length > 0 ? who : LoginName(e.ActorName),
+                e.RealActorName is null ? null : e.RealActorUserId is { } real && actors.TryGetValue(real, out var reallyWho) && reallyWho.Length > 0 ? reallyWho : LoginName(e.RealActorName),
                 e.EntityType,
                 e.EntityId,
                 AuditVocabulary.TypeLabel(e.EntityType),

@@ -7,6 +7,7 @@ using ResellerPortal.Web.Auth;
 using ResellerPortal.Web.Branding;
 using ResellerPortal.Web.Data;
 using ResellerPortal.Web.Features.Account;
+using ResellerPortal.Web.Features.Acting;
 using ResellerPortal.Web.Features.Users;
 using ResellerPortal.Web.Tenancy;
 using ResellerPortal.Web.UseCases;
@@ -104,9 +105,16 @@ public sealed class ClientAccountController(ClientSignIn signIn, ClientLogins lo
     }
 
     [HttpPost("logout")]
-    public async Task<IActionResult> Logout([FromServices] UserManager<PortalUser> userManager)
+    public async Task<IActionResult> Logout([FromServices] UserManager<PortalUser> userManager, [FromServices] StopActing stopActing)
     {
-        if (User.Identity?.IsAuthenticated == true && await userManager.GetUserAsync(User) is { } user)
+        // Logging out while acting as the client (§8) ends the acting and the real person's sessions, never the client's.
+        var real = User.Acting()?.RealUserId;
+        if (real is not null)
+        {
+            await stopActing.HandleAsync(Domain.Acting.ActingEnd.SignedOut, HttpContext.RequestAborted);
+        }
+
+        if (User.Identity?.IsAuthenticated == true && await (real is null ? userManager.GetUserAsync(User) : userManager.FindByIdAsync(real.Value.ToString())) is { } user)
         {
             await userManager.UpdateSecurityStampAsync(user);
         }
@@ -233,6 +241,7 @@ public sealed class ClientHomeController(ClientPages pages) : ClientPortalContro
             reshow: () => View(nameof(Profile), new ProfileModel(form, new(), new())));
     }
 
+    [NotWhileActing]
     [HttpPost("profile/password")]
     public async Task<IActionResult> ChangePassword(ChangePasswordForm password, [FromServices] ChangePassword change, [FromServices] ClientProfile profile, CancellationToken ct)
     {
@@ -247,6 +256,7 @@ public sealed class ClientHomeController(ClientPages pages) : ClientPortalContro
             prefix: nameof(ProfileModel.Password));
     }
 
+    [NotWhileActing]
     [HttpPost("profile/email")]
     public async Task<IActionResult> ChangeEmail(EmailChangeForm email, [FromServices] ClientProfile profile, CancellationToken ct)
     {
@@ -260,6 +270,11 @@ public sealed class ClientHomeController(ClientPages pages) : ClientPortalContro
             reshow: async () => View(nameof(Profile), new ProfileModel((await profile.FormAsync(ClientId, Brand, ct)).Value, new(), new() { NewEmail = email.NewEmail })),
             prefix: nameof(ProfileModel.Email));
     }
+
+    /// <summary>When someone acted as this client (§8): who, when, why, what was changed in its name.</summary>
+    [HttpGet("acted-as")]
+    public Task<IActionResult> ActedAs([FromServices] ActedAs actedAs, CancellationToken ct) =>
+        this.ShowAsync(actedAs.HandleAsync(ct), page => View(page));
 
     private bool Shows(string element) => Brand.VisibleElements.Contains(element);
 
