@@ -48,7 +48,7 @@ start_app() {
   local db="$1"; shift
   local cs="Host=127.0.0.1;Port=$PG_PORT;Database=$db;Username=portal;Maximum Pool Size=60"
   (cd "$DATA/app" && env ConnectionStrings__Portal="$cs" Portal__SeedDemo=true Serilog__WriteTo__File__Args__path="" \
-    ASPNETCORE_ENVIRONMENT=Production Jobs__Server=true Jobs__QueuePollSeconds=1 Jobs__InvisibilityTimeoutSeconds=15 \
+    ASPNETCORE_ENVIRONMENT=Production Portal__RequireTwoFactorForStaff=false Jobs__Server=true Jobs__QueuePollSeconds=1 Jobs__InvisibilityTimeoutSeconds=15 \
     Jobs__RecurringBillingCron="" "$@" dotnet ResellerPortal.Web.dll --urls "http://127.0.0.1:$APP_PORT") >>"$DATA/app.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 120); do curl -sf -o /dev/null "http://127.0.0.1:$APP_PORT/health/ready" && return 0; sleep 0.5; done
