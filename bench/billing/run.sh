@@ -88,7 +88,7 @@ ledger_dump() {
   psql_as -d "$1" -AtF ' ' -c "SELECT \"Id\", \"Balance\", \"NextBillingDate\", \"Status\", \"LowBalanceWarned\" FROM \"Clients\" ORDER BY 1" >>"$2"
 }
 
-fresh() { psql_as -d postgres -qc "DROP DATABASE IF EXISTS $1" && psql_as -d postgres -qc "CREATE DATABASE $1 TEMPLATE seed"; }
+fresh() { psql_as -d postgres -qc "DROP DATABASE IF EXISTS $1" && psql_as -d postgres -qc "CREATE DATABASE $1 TEMPLATE seed STRATEGY FILE_COPY"; }
 if [ -n "${RESUME:-}" ] && [ -f "$DATA/figures.env" ]; then
   . "$DATA/figures.env"
   echo "Resuming: full run ${FULL_S} s, second run ${AGAIN_S} s, $NEW_ROWS new rows (from $DATA/figures.env)"
