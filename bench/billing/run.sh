@@ -44,14 +44,26 @@ if [ -z "${SKIP_PUBLISH:-}" ] || [ ! -d "$DATA/app" ]; then
 fi
 
 # start_app DB [extra env...]: the portal on database DB with a job server; waits until it is ready.
-start_app() {
+# A start that fails (the process exits) is retried, as a process supervisor would: after a kill -9 the dead
+# process's Hangfire locks stay until they expire, and a start that needs one of them fails until then.
+FAILED_STARTS=0
+launch_app() {
   local db="$1"; shift
   local cs="Host=127.0.0.1;Port=$PG_PORT;Database=$db;Username=portal;Maximum Pool Size=60"
-  (cd "$DATA/app" && env ConnectionStrings__Portal="$cs" Portal__SeedDemo=true Serilog__WriteTo__File__Args__path="" \
-    ASPNETCORE_ENVIRONMENT=Production Jobs__Server=true Jobs__QueuePollSeconds=1 Jobs__InvisibilityTimeoutSeconds=15 \
+  (cd "$DATA/app" && exec env ConnectionStrings__Portal="$cs" Portal__SeedDemo=true Serilog__WriteTo__File__Args__path="" \
+    ASPNETCORE_ENVIRONMENT=Production Portal__RequireTwoFactorForStaff=false Jobs__Server=true Jobs__QueuePollSeconds=1 Jobs__InvisibilityTimeoutSeconds=15 \
     Jobs__RecurringBillingCron="" "$@" dotnet ResellerPortal.Web.dll --urls "http://127.0.0.1:$APP_PORT") >>"$DATA/app.log" 2>&1 &
   APP_PID=$!
-  for _ in $(seq 1 120); do curl -sf -o /dev/null "http://127.0.0.1:$APP_PORT/health/ready" && return 0; sleep 0.5; done
+}
+start_app() {
+  launch_app "$@"
+  for _ in $(seq 1 1800); do
+    curl -sf -o /dev/null "http://127.0.0.1:$APP_PORT/health/ready" && return 0
+    if ! kill -0 "$APP_PID" 2>/dev/null; then
+      FAILED_STARTS=$((FAILED_STARTS + 1)); echo "   (the portal failed to start; starting it again: $FAILED_STARTS failed starts so far)"; sleep 5; launch_app "$@"
+    fi
+    sleep 0.5
+  done
   echo "The portal did not become ready; see $DATA/app.log" >&2; exit 1
 }
 stop_app() { kill -TERM "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; APP_PID=""; }
@@ -88,7 +100,7 @@ ledger_dump() {
   psql_as -d "$1" -AtF ' ' -c "SELECT \"Id\", \"Balance\", \"NextBillingDate\", \"Status\", \"LowBalanceWarned\" FROM \"Clients\" ORDER BY 1" >>"$2"
 }
 
-fresh() { psql_as -d postgres -qc "DROP DATABASE IF EXISTS $1" && psql_as -d postgres -qc "CREATE DATABASE $1 TEMPLATE seed"; }
+fresh() { psql_as -d postgres -qc "DROP DATABASE IF EXISTS $1" && psql_as -d postgres -qc "CREATE DATABASE $1 TEMPLATE seed STRATEGY FILE_COPY"; }
 if [ -n "${RESUME:-}" ] && [ -f "$DATA/figures.env" ]; then
   . "$DATA/figures.env"
   echo "Resuming: full run ${FULL_S} s, second run ${AGAIN_S} s, $NEW_ROWS new rows (from $DATA/figures.env)"
@@ -153,5 +165,5 @@ echo
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo), load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"
 echo "Full run (100,000 clients, $FULL_CHARGES charges): ${FULL_S} s   (goal < 60 s)"
 echo "Second run: ${AGAIN_S} s, $NEW_ROWS new rows   (goal < 10 s, 0 rows)"
-echo "Crash proof: $CRASH_OK of $CRASHES crashed runs identical to the uninterrupted one"
+echo "Crash proof: $CRASH_OK of $CRASHES crashed runs identical to the uninterrupted one ($FAILED_STARTS failed starts retried)"
 [ "$CRASH_OK" = "$CRASHES" ] && [ "$NEW_ROWS" = 0 ]

@@ -18,6 +18,12 @@ public static class BalanceRunway
 {
     public const int HorizonDays = 366;
 
+    /// <summary>The longest window <see cref="RunsOutWithin"/> answers: shorter than the shortest month between two billing dates.</summary>
+    public const int MaxWindowDays = 27;
+
+    /// <summary>The dashboard's window: "clients running out within 7 days" (§6).</summary>
+    public const int SoonDays = 7;
+
     /// <param name="balance">Today's balance.</param>
     /// <param name="today">The day the runway is counted from.</param>
     /// <param name="spentLast30Days">Net non-recurring spend of the last 30 days (positive when the client spent).</param>
@@ -32,32 +38,54 @@ public static class BalanceRunway
             return new Runway(0, today);
         }
 
-        var daily = Math.Max(0m, spentLast30Days) / 30m;
-        if (daily == 0m && nextRunTotal <= 0m && monthlyFees <= 0m)
+        // Counted in thirtieths of the currency, so a day's spend (spent / 30) adds up without rounding: the
+        // day the balance runs out is the same here and in RunsOutWithin (and the SQL of the client list).
+        var daily30 = Math.Max(0m, spentLast30Days);
+        if (daily30 == 0m && nextRunTotal <= 0m && monthlyFees <= 0m)
         {
             return new Runway(null, null);
         }
 
         var billing = nextBillingDate < today ? today : nextBillingDate;
         var lump = nextRunTotal;
-        var left = balance;
+        var lumps = 0m;
+        var balance30 = 30m * balance;
         for (var day = 0; day <= HorizonDays; day++)
         {
             var date = today.AddDays(day);
-            left -= day == 0 ? 0m : daily;
             while (billing <= date)
             {
-                left -= lump;
+                lumps += lump;
                 lump = monthlyFees;
                 billing = BillingCalendar.Next(billing, billingDay);
             }
 
-            if (left <= 0m)
+            if (balance30 - (day * daily30) - (30m * lumps) <= 0m)
             {
                 return new Runway(day, date);
             }
         }
 
         return new Runway(null, null);
+    }
+
+    /// <summary>
+    /// Whether the balance runs out within <paramref name="days"/> days (at most <see cref="MaxWindowDays"/>): the
+    /// short form of <see cref="Estimate"/> that the client list and the dashboard compute in SQL
+    /// (<c>ClientRunway</c>), one inequality per client. Billing dates are at least 28 days apart, so such a window
+    /// holds at most one billing date: the next run's, whose total is <paramref name="dueInWindow"/> when the next
+    /// run falls inside the window (its date on or before today + <paramref name="days"/>) and 0 otherwise. The
+    /// balance has run out on day d when 30 × balance − d × spent − 30 × due ≤ 0; the left side only falls, so
+    /// checking day <paramref name="days"/> answers for every day before it. Equal to
+    /// <c>Estimate(...).Days &lt;= days</c> for the same inputs (a unit test compares them).
+    /// </summary>
+    public static bool RunsOutWithin(int days, decimal balance, decimal spentLast30Days, decimal dueInWindow)
+    {
+        if (days is < 0 or > MaxWindowDays)
+        {
+            throw new ArgumentOutOfRangeException(nameof(days), days, $"A runway window is 0–{MaxWindowDays} days.");
+        }
+
+        return balance <= 0m || (30m * balance) - (days * Math.Max(0m, spentLast30Days)) - (30m * dueInWindow) <= 0m;
     }
 }

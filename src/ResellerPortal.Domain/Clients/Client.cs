@@ -141,7 +141,7 @@ public sealed class Client : IOperatorOwned, IAudited
 
     /// <summary>
     /// The sum of the client's ledger rows, maintained by the database in the same transaction as each
-    /// insert (trigger <c>ledger_entries_maintain_balance</c>); the application never writes it.
+    /// insert (statement-level trigger <c>ledger_entries_maintain_balance</c>); the application never writes it.
     /// </summary>
     public decimal Balance { get; private set; }
 

@@ -24,7 +24,7 @@ public sealed class MigrationTests(PostgresFixture postgres)
         "function ledger_entries_append_only",
         "trigger LedgerEntries CREATE TRIGGER ledger_entries_append_only BEFORE DELETE OR UPDATE ON public.\"LedgerEntries\" FOR EACH ROW EXECUTE FUNCTION ledger_entries_append_only()",
         "function ledger_entries_maintain_balance",
-        "trigger LedgerEntries CREATE TRIGGER ledger_entries_maintain_balance AFTER INSERT ON public.\"LedgerEntries\" FOR EACH ROW EXECUTE FUNCTION ledger_entries_maintain_balance()",
+        "trigger LedgerEntries CREATE TRIGGER ledger_entries_maintain_balance AFTER INSERT ON public.\"LedgerEntries\" REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION ledger_entries_maintain_balance()",
     ];
 
     [Fact]

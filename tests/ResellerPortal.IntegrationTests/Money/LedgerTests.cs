@@ -39,6 +39,44 @@ public sealed class LedgerTests(PostgresFixture postgres) : MoneyTest(postgres)
     }
 
     [Fact]
+    public async Task Inserts_of_many_rows_for_many_clients_in_one_statement_keep_each_column_equal_to_its_sum()
+    {
+        // As recurring billing inserts: one statement, several clients, several rows each; and statements over the
+        // same clients in opposite orders at once (the per-statement trigger locks its clients in id order).
+        var ids = new List<Guid>();
+        for (var i = 0; i < 4; i++)
+        {
+            ids.Add(await NewClientAsync($"statement{i}@ledger.example"));
+        }
+
+        var reseller = (await ClientAsync(ids[0])).ResellerId;
+        async Task InsertAsync(IReadOnlyList<Guid> clients, decimal amount)
+        {
+            var rows = clients.SelectMany(c => new[] { c, c, c }).ToArray();
+            var rowIds = rows.Select(_ => Guid.NewGuid()).ToArray();
+            var resellers = rows.Select(_ => reseller).ToArray();
+            var amounts = rows.Select((_, n) => -(amount + n)).ToArray();
+            var keys = rows.Select(_ => "test:" + Guid.NewGuid().ToString("N")).ToArray();
+            await AsPlatformAsync(db => db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "LedgerEntries" ("Id", "ResellerId", "ClientId", "Kind", "Amount", "Currency", "Description", "Key", "At", "ActorName")
+                SELECT u.id, u.reseller, u.client, 'Charge', u.amount, 'EUR', 'Statement', u.key, now(), 'test'
+                FROM unnest({rowIds}, {resellers}, {rows}, {amounts}, {keys}) AS u(id, reseller, client, amount, key)
+                """));
+        }
+
+        var forward = ids.ToList();
+        var backward = Enumerable.Reverse(ids).ToList();
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(n => Task.Run(() => InsertAsync(n % 2 == 0 ? forward : backward, n + 0.01m))));
+
+        foreach (var id in ids)
+        {
+            var balance = (await ClientAsync(id)).Balance;
+            Assert.Equal(await LedgerSumAsync(id), balance);
+            Assert.True(balance < 0m);
+        }
+    }
+
+    [Fact]
     public async Task A_row_with_a_natural_key_already_posted_changes_nothing()
     {
         var id = await NewClientAsync("key@ledger.example");

@@ -163,4 +163,63 @@ public sealed class BalanceRunwayTests
     [Fact]
     public void Credits_do_not_make_the_balance_last_longer_than_no_spend() =>
         Assert.False(BalanceRunway.Estimate(10m, Today, -50m, Today.AddDays(5), 0m, 0m, 1).RunsOut);
+
+    [Fact]
+    public void A_daily_spend_that_is_not_a_whole_number_of_cents_adds_up_exactly()
+    {
+        // 10 spent in 30 days (0.333… a day): 1 lasts exactly 3 days, not 2 or 4 by rounding.
+        var runway = BalanceRunway.Estimate(1m, Today, 10m, new DateOnly(2027, 6, 1), 0m, 0m, 1);
+
+        Assert.Equal(3, runway.Days);
+    }
+
+    [Theory]
+    [InlineData(7, 0.5, 30, 0, true)] // spend only: 0.50 with 30 a month lasts 0.5 day
+    [InlineData(7, 7, 30, 0, true)] // exactly 7 days of spend: runs out on day 7
+    [InlineData(7, 7.01, 30, 0, false)]
+    [InlineData(7, 10, 0, 9.99, false)] // the next run's 9.99 leaves 0.01
+    [InlineData(7, 10, 0, 10, true)] // the next run takes it all
+    [InlineData(7, 0, 0, 0, true)] // nothing left today
+    [InlineData(7, -5, 0, 0, true)]
+    [InlineData(7, 100, -300, 0, false)] // credits never shorten nor lengthen
+    [InlineData(0, 3, 90, 0, false)] // a window of 0 days: only what is due today
+    [InlineData(27, 27, 30, 0, true)]
+    public void RunsOutWithin_is_the_inequality_of_the_window(int days, double balance, double spent, double due, bool expected) =>
+        Assert.Equal(expected, BalanceRunway.RunsOutWithin(days, (decimal)balance, (decimal)spent, (decimal)due));
+
+    [Fact]
+    public void A_window_longer_than_the_shortest_billing_month_is_refused() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => BalanceRunway.RunsOutWithin(28, 1m, 1m, 0m));
+
+    /// <summary>The list's SQL form agrees with the client page's runway, whatever the inputs.</summary>
+    [Fact]
+    public void RunsOutWithin_agrees_with_Estimate_for_every_window_and_input()
+    {
+        decimal[] balances = [-1m, 0m, 0.01m, 1m, 3m, 7m, 9.99m, 10m, 25m, 100m, 1000m];
+        decimal[] spends = [-20m, 0m, 1m, 10m, 30m, 45.5m, 90m, 300m];
+        decimal[] totals = [0m, 4m, 9.99m, 10m, 15.4m, 50m];
+        int[] offsets = [-40, -3, 0, 1, 3, 6, 7, 8, 20, 27, 28, 45];
+        foreach (var window in new[] { 0, 1, 3, 7, 14, 27 })
+        {
+            foreach (var balance in balances)
+            {
+                foreach (var spent in spends)
+                {
+                    foreach (var total in totals)
+                    {
+                        foreach (var offset in offsets)
+                        {
+                            var next = Today.AddDays(offset);
+                            var runway = BalanceRunway.Estimate(balance, Today, spent, next, total, 12.5m, next.Day);
+                            var due = next <= Today.AddDays(window) ? total : 0m;
+                            var within = BalanceRunway.RunsOutWithin(window, balance, spent, due);
+                            Assert.True(
+                                (runway.Days is { } d && d <= window) == within,
+                                $"window {window}, balance {balance}, spent {spent}, next run {total} on {next}: Estimate {runway.Days?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "never"}, RunsOutWithin {within}");
+                        }
+                    }
+                }
+            }
+        }
+    }
 }

@@ -11,6 +11,7 @@ public static class BillingRegistration
         services.AddSingleton<IBillingFaults, NoBillingFaults>();
         services.AddScoped<BillingRuns>();
         services.AddScoped<NextChargePreview>();
+        services.AddScoped<ClientRunway>();
         services.AddScoped<Reports.FinancialReport>();
         return services;
     }

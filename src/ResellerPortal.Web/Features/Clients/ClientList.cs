@@ -2,9 +2,11 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using ResellerPortal.Domain.Billing;
 using ResellerPortal.Domain.Clients;
 using ResellerPortal.Web.Data;
 using ResellerPortal.Web.Data.Configurations;
+using ResellerPortal.Web.Features.Billing;
 using ResellerPortal.Web.Features.Records;
 
 namespace ResellerPortal.Web.Features.Clients;
@@ -20,15 +22,20 @@ public enum ClientSort
 /// <summary>
 /// The list's query string: <c>q</c>, <c>status</c>, <c>sort</c>, a keyset cursor (<c>after</c> or <c>before</c>), and
 /// <c>reseller</c> for the provider's staff (to a reseller's staff the tenant filter already names theirs), and
-/// <c>balance=below-threshold</c>: clients whose balance is below their low-balance threshold (the dashboard's count).
+/// <c>balance=below-threshold</c>: clients whose balance is below their low-balance threshold (the dashboard's count),
+/// <c>runway=N</c>: clients whose balance runs out within N days (0–27; the dashboard links to 7); any other value is ignored.
 /// </summary>
-public sealed record ClientFilter(string? Q, string? Status, string? Sort, string? After = null, string? Before = null, Guid? Reseller = null, string? Balance = null)
+public sealed record ClientFilter(string? Q, string? Status, string? Sort, string? After = null, string? Before = null, Guid? Reseller = null, string? Balance = null, string? Runway = null)
 {
     public const string BelowThreshold = "below-threshold";
 
     public ClientStatus? StatusValue => Client.ParseStatus(Status);
 
     public bool BelowThresholdOnly => string.Equals(Balance?.Trim(), BelowThreshold, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The runway window in days, or null when <c>runway</c> is absent or not a whole number of 0–27.</summary>
+    public int? RunwayDays =>
+        int.TryParse(Runway?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days <= BalanceRunway.MaxWindowDays ? days : null;
 
     public ClientSort SortValue => Enum.TryParse<ClientSort>(Sort, ignoreCase: true, out var s) && Enum.IsDefined(s) ? s : ClientSort.Name;
 
@@ -54,6 +61,11 @@ public sealed record ClientFilter(string? Q, string? Status, string? Sort, strin
         if (BelowThresholdOnly)
         {
             parts.Add("balance=" + BelowThreshold);
+        }
+
+        if (RunwayDays is { } days)
+        {
+            parts.Add("runway=" + days.ToString(CultureInfo.InvariantCulture));
         }
 
         if (SortValue != ClientSort.Name)
@@ -136,7 +148,7 @@ public sealed record ClientExportRow(
 /// costs what page 1 costs: an index range scan from the cursor, never an OFFSET that reads and
 /// discards the rows before it. Search is a substring match on a trigram-indexed column.
 /// </summary>
-public sealed class ClientList(PortalDbContext db)
+public sealed class ClientList(PortalDbContext db, ClientRunway runway)
 {
     public const int PageSize = 50;
 
@@ -206,6 +218,13 @@ public sealed class ClientList(PortalDbContext db)
         {
             // The same rule as the dashboard's count: a threshold is set and the balance is below it.
             query = query.Where(c => c.LowBalanceThreshold != null && c.Balance < c.LowBalanceThreshold);
+        }
+
+        if (filter.RunwayDays is { } days)
+        {
+            // The dashboard's count, the same query: one statement over every client (ClientRunway).
+            var runningOut = runway.RunningOutWithin(days);
+            query = query.Where(c => runningOut.Contains(c.Id));
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Q))

@@ -20,24 +20,24 @@ namespace ResellerPortal.Web.Features.Clients;
 public sealed class ClientsController(PortalDbContext db, ClientList list) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index(string? q, string? status, string? sort, string? after, string? before, Guid? reseller, string? balance, CancellationToken ct) =>
-        View(await list.PageAsync(new ClientFilter(q, status, sort, after, before, reseller, balance), ct));
+    public async Task<IActionResult> Index(string? q, string? status, string? sort, string? after, string? before, Guid? reseller, string? balance, string? runway, CancellationToken ct) =>
+        View(await list.PageAsync(new ClientFilter(q, status, sort, after, before, reseller, balance, runway), ct));
 
     [HttpGet("export.csv")]
-    public async Task ExportCsv(string? q, string? status, string? sort, Guid? reseller, string? balance, CancellationToken ct)
+    public async Task ExportCsv(string? q, string? status, string? sort, Guid? reseller, string? balance, string? runway, CancellationToken ct)
     {
         var resellers = await ResellerNames.ForPlatformAsync(db, ct);
         PrepareDownload("text/csv; charset=utf-8", "clients.csv");
         await using var writer = new StreamWriter(Response.Body, new UTF8Encoding(false), 64 * 1024);
-        await ClientCsv.WriteAsync(writer, list.ExportAsync(new ClientFilter(q, status, sort, Reseller: reseller, Balance: balance)), resellers, ct);
+        await ClientCsv.WriteAsync(writer, list.ExportAsync(new ClientFilter(q, status, sort, Reseller: reseller, Balance: balance, Runway: runway)), resellers, ct);
     }
 
     [HttpGet("export.xml")]
-    public async Task ExportXml(string? q, string? status, string? sort, Guid? reseller, string? balance, CancellationToken ct)
+    public async Task ExportXml(string? q, string? status, string? sort, Guid? reseller, string? balance, string? runway, CancellationToken ct)
     {
         var resellers = await ResellerNames.ForPlatformAsync(db, ct);
         PrepareDownload("application/xml; charset=utf-8", "clients.xml");
-        await ClientXml.WriteAsync(Response.Body, list.ExportAsync(new ClientFilter(q, status, sort, Reseller: reseller, Balance: balance)), resellers, ct);
+        await ClientXml.WriteAsync(Response.Body, list.ExportAsync(new ClientFilter(q, status, sort, Reseller: reseller, Balance: balance, Runway: runway)), resellers, ct);
     }
 
     [Authorize(Policy = Policies.RecordEditors)]

@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using ResellerPortal.Domain.Billing;
 using ResellerPortal.Domain.Clients;
 using ResellerPortal.Domain.Instances;
 using ResellerPortal.Web.Data;
+using ResellerPortal.Web.Features.Billing;
 using ResellerPortal.Web.Features.Instances;
 using ResellerPortal.Web.Features.Keys;
 
@@ -26,10 +28,13 @@ public sealed record DashboardModel(
 {
     /// <summary>Instances whose licence runs out within 14 days (§9 "licenses expiring").</summary>
     public int LicencesExpiring { get; init; }
+
+    /// <summary>Clients whose balance runs out within <see cref="BalanceRunway.SoonDays"/> days (§6 balance runway).</summary>
+    public int ClientsRunningOut { get; init; }
 }
 
 /// <summary>The reseller's home (§9): totals over the instances the user may see, each a link to the filtered list.</summary>
-public sealed class ResellerDashboard(PortalDbContext db, IOptions<InstanceOptions> options, TimeProvider clock)
+public sealed class ResellerDashboard(PortalDbContext db, IOptions<InstanceOptions> options, TimeProvider clock, ClientRunway runway)
 {
     public async Task<DashboardModel> HandleAsync(CancellationToken ct)
     {
@@ -75,6 +80,14 @@ public sealed class ResellerDashboard(PortalDbContext db, IOptions<InstanceOptio
             belowThreshold)
         {
             LicencesExpiring = await db.Instances.WithLicenceExpiring(db, today).CountAsync(ct),
+            ClientsRunningOut = await CountRunningOutAsync(ct),
         };
+    }
+
+    /// <summary>The client list's <c>runway=7</c> filter, counted: the same query through the same tenant filter.</summary>
+    private Task<int> CountRunningOutAsync(CancellationToken ct)
+    {
+        var runningOut = runway.RunningOutWithin(BalanceRunway.SoonDays);
+        return db.Clients.CountAsync(c => runningOut.Contains(c.Id), ct);
     }
 }
