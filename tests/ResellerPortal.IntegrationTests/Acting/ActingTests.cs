@@ -131,7 +131,7 @@ public sealed class ActingTests(PostgresFixture postgres) : PortalTest(postgres)
         Assert.Equal(HttpStatusCode.Redirect, (await StartAsync(support, reseller1, Reason, "/admin/resellers")).StatusCode);
 
         var (_, dashboard) = await support.GetPageAsync("/dashboard");
-        var links = dashboard.QuerySelectorAll("#main-nav a.nav-link").Select(a => a.GetAttribute("href")!).Distinct().ToList();
+        var links = dashboard.QuerySelectorAll("#main-nav [data-role-nav] a, #main-nav a[href='/account/acted-as']").Select(a => a.GetAttribute("href")!).Distinct().ToList();
         Assert.Contains("/users", links);
         Assert.Contains("/account/acted-as", links);
         var client = await AsPlatformAsync(db => db.Clients.Where(c => c.ResellerId == db.Resellers.Single(r => r.Slug == "alpha").Id).Select(c => c.Id).FirstAsync());
