@@ -12,6 +12,7 @@ public sealed class JobsDashboardTests(BrowserFixture fixture) : BrowserTest(fix
     public async Task PlatformAdmin_opens_the_dashboard_from_the_menu_and_triggers_a_recurring_job_without_a_policy_violation()
     {
         await SignInAsync(DemoSeeder.AdminEmail);
+        await Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Operations", Exact = true }).ClickAsync();
         await Page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Jobs", Exact = true }).First.ClickAsync();
         await Expect(Page).ToHaveURLAsync(Url("/admin/jobs"));
         // The realtime chart draws (Chart.js adds its stylesheet at run time).

@@ -11,6 +11,7 @@ public sealed class FinancialReportTests(BrowserFixture fixture) : BrowserTest(f
     public async Task The_reseller_opens_the_financial_report_and_sees_the_chart_drawn_above_its_table()
     {
         await SignInAsync(DemoSeeder.Reseller1Email);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Money", Exact = true }).ClickAsync();
         await Page.GetByRole(AriaRole.Link, new() { Name = "Financial report", Exact = true }).ClickAsync();
         await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/reports/financial$"));
 
