@@ -170,7 +170,7 @@ public sealed class LedgerTests(PostgresFixture postgres) : MoneyTest(postgres)
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         db.Tenant.UsePlatform();
         var transport = new SmtpMailTransport(Options.Create(new MailOptions { Host = "127.0.0.1", Port = _smtp.Port, From = "portal@test.local", TimeoutSeconds = 10 }));
-        var dispatcher = new OutboxDispatcher(db, transport, TimeProvider.System, NullLogger<OutboxDispatcher>.Instance);
+        var dispatcher = new OutboxDispatcher(db, transport, Portal.Clock, NullLogger<OutboxDispatcher>.Instance);
         return await dispatcher.DispatchDueAsync(20, CancellationToken.None);
     }
 }
