@@ -1,5 +1,4 @@
 using System.Net;
-using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using ResellerPortal.Domain;
 using ResellerPortal.Domain.Acting;
@@ -206,7 +205,7 @@ public sealed class ActingTests(PostgresFixture postgres) : PortalTest(postgres)
         Assert.Equal(HttpStatusCode.Redirect, (await StartAsync(support, w.AdminA.Id, Reason, "/admin/resellers")).StatusCode);
 
         var (_, form) = await support.GetPageAsync("/packages/new");
-        var fields = Fields(form.QuerySelector("main form[method=post]")!).Where(f => f.Key != "Name").Append(new("Name", "Acted Package")).ToList();
+        var fields = Browser.FormFields(form.QuerySelector("main form[method=post]")!).Where(f => f.Key != "Name").Append(new("Name", "Acted Package")).ToList();
         var created = await support.PostAsync("/packages/new", fields, null);
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
 
@@ -295,33 +294,5 @@ public sealed class ActingTests(PostgresFixture postgres) : PortalTest(postgres)
 
         var (_, page) = await browser.GetPageAsync(home.Headers.Location!.OriginalString);
         return (page.QuerySelector("[data-current-user]")?.GetAttribute("data-current-user"), page.QuerySelector("#acting-banner") is not null);
-    }
-
-    /// <summary>The fields a browser would post from <paramref name="form"/> as rendered.</summary>
-    private static IEnumerable<KeyValuePair<string, string>> Fields(AngleSharp.Dom.IElement form)
-    {
-        foreach (var input in form.QuerySelectorAll("input[name], select[name], textarea[name]"))
-        {
-            var name = input.GetAttribute("name")!;
-            switch (input)
-            {
-                case IHtmlInputElement { Type: "checkbox" or "radio" } box:
-                    if (box.IsChecked)
-                    {
-                        yield return new(name, box.Value);
-                    }
-
-                    break;
-                case IHtmlInputElement text:
-                    yield return new(name, text.Value);
-                    break;
-                case IHtmlSelectElement select:
-                    yield return new(name, select.Value ?? string.Empty);
-                    break;
-                case IHtmlTextAreaElement area:
-                    yield return new(name, area.Value);
-                    break;
-            }
-        }
     }
 }

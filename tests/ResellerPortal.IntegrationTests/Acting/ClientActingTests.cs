@@ -1,5 +1,4 @@
 using System.Net;
-using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using ResellerPortal.Domain.Acting;
 using ResellerPortal.Domain.Clients;
@@ -213,7 +212,7 @@ public sealed class ClientActingTests(PostgresFixture postgres) : ClientPortalTe
 
         var (_, profile) = await support.GetPageAsync("/c/alpha/profile");
         var form = profile.QuerySelector("form[action='/c/alpha/profile']")!;
-        var fields = Fields(form).Where(f => f.Key != "FirstName").Append(new("FirstName", "Actedupon")).ToList();
+        var fields = Browser.FormFields(form).Where(f => f.Key != "FirstName").Append(new("FirstName", "Actedupon")).ToList();
         var saved = await support.PostAsync("/c/alpha/profile", fields, null);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
@@ -293,7 +292,7 @@ public sealed class ClientActingTests(PostgresFixture postgres) : ClientPortalTe
         using var support = await SignedInAsync(DemoSeeder.SupportEmail);
         await StartAsync(support, login, $"/clients/{client.Id}");
         var (_, profile) = await support.GetPageAsync("/c/alpha/profile");
-        var fields = Fields(profile.QuerySelector("form[action='/c/alpha/profile']")!).Where(f => f.Key != "FirstName").Append(new("FirstName", "Nameless")).ToList();
+        var fields = Browser.FormFields(profile.QuerySelector("form[action='/c/alpha/profile']")!).Where(f => f.Key != "FirstName").Append(new("FirstName", "Nameless")).ToList();
         Assert.Equal(HttpStatusCode.Redirect, (await support.PostAsync("/c/alpha/profile", fields, null)).StatusCode);
         await support.SubmitAsync("/c/alpha/", [], "/acting/stop");
         var entry = await AsPlatformAsync(db => db.AuditEntries.SingleAsync(a => a.EntityType == "Client" && a.EntityId == client.Id && a.ActingSessionId != null));
@@ -333,32 +332,4 @@ public sealed class ClientActingTests(PostgresFixture postgres) : ClientPortalTe
 
     private static Task<HttpResponseMessage> StartAsync(Browser browser, Guid target, string page) =>
         browser.SubmitAsync(page, [new("userId", target.ToString()), new("reason", Reason), new("returnUrl", page)], "/acting/start");
-
-    /// <summary>The fields a browser would post from <paramref name="form"/> as rendered.</summary>
-    private static IEnumerable<KeyValuePair<string, string>> Fields(AngleSharp.Dom.IElement form)
-    {
-        foreach (var input in form.QuerySelectorAll("input[name], select[name], textarea[name]"))
-        {
-            var name = input.GetAttribute("name")!;
-            switch (input)
-            {
-                case IHtmlInputElement { Type: "checkbox" or "radio" } box:
-                    if (box.IsChecked)
-                    {
-                        yield return new(name, box.Value);
-                    }
-
-                    break;
-                case IHtmlInputElement text:
-                    yield return new(name, text.Value);
-                    break;
-                case IHtmlSelectElement select:
-                    yield return new(name, select.Value ?? string.Empty);
-                    break;
-                case IHtmlTextAreaElement area:
-                    yield return new(name, area.Value);
-                    break;
-            }
-        }
-    }
 }

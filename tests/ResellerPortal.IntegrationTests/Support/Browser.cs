@@ -35,6 +35,34 @@ public sealed class Browser : IDisposable
 
     public static IHtmlDocument Parse(string html) => Parser.ParseDocument(html);
 
+    /// <summary>The fields a browser would post from <paramref name="form"/> as rendered.</summary>
+    public static IEnumerable<KeyValuePair<string, string>> FormFields(AngleSharp.Dom.IElement form)
+    {
+        foreach (var input in form.QuerySelectorAll("input[name], select[name], textarea[name]"))
+        {
+            var name = input.GetAttribute("name")!;
+            switch (input)
+            {
+                case IHtmlInputElement { Type: "checkbox" or "radio" } box:
+                    if (box.IsChecked)
+                    {
+                        yield return new(name, box.Value);
+                    }
+
+                    break;
+                case IHtmlInputElement text:
+                    yield return new(name, text.Value);
+                    break;
+                case IHtmlSelectElement select:
+                    yield return new(name, select.Value ?? string.Empty);
+                    break;
+                case IHtmlTextAreaElement area:
+                    yield return new(name, area.Value);
+                    break;
+            }
+        }
+    }
+
     /// <summary>Loads <paramref name="pageUrl"/>, takes the token of its form and posts <paramref name="fields"/> to <paramref name="postUrl"/>.</summary>
     public async Task<HttpResponseMessage> SubmitAsync(string pageUrl, IEnumerable<KeyValuePair<string, string>> fields, string? postUrl = null)
     {
