@@ -126,16 +126,64 @@ public static class JobRegistration
         jobs.AddOrUpdate(id, DefaultQueue, run, cron, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
     }
 
-    /// <summary>Prepares the storage (its schema) and writes the recurring jobs when the node starts.</summary>
-    private sealed class RecurringJobsSetup(IRecurringJobManager jobs, IConfiguration configuration) : IHostedService
+    /// <summary>
+    /// Prepares the storage (its schema) and writes the recurring jobs when the node starts. Writing a recurring
+    /// job takes Hangfire's lock row for it; a node killed while it held one (kill -9, a lost container) leaves
+    /// the row until it expires, and every other writer waits for it and gives up. So a start that meets such a
+    /// lock does not fail: it logs the wait and writes the jobs again in the background until it succeeds, while
+    /// the job server runs with the schedules already stored.
+    /// </summary>
+    private sealed class RecurringJobsSetup(
+        IRecurringJobManager jobs, IConfiguration configuration, IHostApplicationLifetime lifetime, ILogger<RecurringJobsSetup> logger) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
-            RegisterRecurringJobs(jobs, configuration);
+            if (!TryRegister(onlyLocks: true))
+            {
+                _ = Task.Run(() => RetryAsync(lifetime.ApplicationStopping), CancellationToken.None);
+            }
+
             return Task.CompletedTask;
         }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        private async Task RetryAsync(CancellationToken stopping)
+        {
+            var delay = TimeSpan.FromSeconds(configuration.GetValue("Jobs:RegistrationRetrySeconds", 10));
+            while (!stopping.IsCancellationRequested)
+            {
+                try
+                {
+                    await Task.Delay(delay, stopping);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+
+                // In the background any failure (the database restarting, say) is tried again, not only a lock.
+                if (TryRegister(onlyLocks: false))
+                {
+                    logger.LogInformation("The recurring jobs are written; the lock that held them back was released");
+                    return;
+                }
+            }
+        }
+
+        private bool TryRegister(bool onlyLocks)
+        {
+            try
+            {
+                RegisterRecurringJobs(jobs, configuration);
+                return true;
+            }
+            catch (Exception e) when (!onlyLocks || e is PostgreSqlDistributedLockException or Hangfire.Storage.DistributedLockTimeoutException)
+            {
+                logger.LogWarning(e, "A recurring job's lock is held (by a node that stopped without releasing it?); writing the recurring jobs again in the background");
+                return false;
+            }
+        }
     }
 }
 

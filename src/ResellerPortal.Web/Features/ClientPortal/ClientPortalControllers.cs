@@ -197,88 +197,86 @@ public sealed class ClientHomeController(ClientPages pages) : ClientPortalContro
     private Guid ClientId => User.GetClientId()!.Value;
 
     protected override Task<IActionResult?> BeforeAsync(ActionExecutingContext context) =>
-        // Another reseller's client is not signed in here: to this portal's login.
-        Task.FromResult<IActionResult?>(IsOwnClient() ? null : Redirect(Base + "/login"));
+        Task.FromResult<IActionResult?>(
+            // Another reseller's client is not signed in here: to this portal's login.
+            !IsOwnClient() ? Redirect(Base + "/login")
+            // An element the reseller hides from its clients is not there at all.
+            : context.ActionDescriptor.EndpointMetadata.OfType<ClientElementAttribute>().Any(e => !Brand.VisibleElements.Contains(e.Element)) ? NotFound()
+            : null);
 
     [HttpGet("")]
     public Task<IActionResult> Index(CancellationToken ct) =>
         this.ShowAsync(pages.SummaryAsync(ClientId, ct), client => View(new ClientHomeModel(Brand, client)));
 
     [HttpGet("transactions")]
+    [ClientElement("transactions")]
     public Task<IActionResult> Transactions(int page = 1, CancellationToken ct = default) =>
-        Shows("transactions") ? this.ShowAsync(pages.TransactionsAsync(ClientId, page, ct), p => View(p)) : NotFoundAsync();
+        this.ShowAsync(pages.TransactionsAsync(ClientId, page, ct), p => View(p));
 
     [HttpGet("statements")]
+    [ClientElement("statements")]
     public Task<IActionResult> Statements(CancellationToken ct) =>
-        Shows("statements") ? this.ShowAsync(pages.StatementsAsync(ClientId, ct), s => View(s.Months)) : NotFoundAsync();
+        this.ShowAsync(pages.StatementsAsync(ClientId, ct), s => View(s.Months));
 
     [HttpGet("dids")]
+    [ClientElement("dids")]
     public Task<IActionResult> Dids(CancellationToken ct) =>
-        Shows("dids") ? this.ShowAsync(pages.DidsAsync(ClientId, ct), d => View(d.Dids)) : NotFoundAsync();
+        this.ShowAsync(pages.DidsAsync(ClientId, ct), d => View(d.Dids));
 
     [HttpGet("basket")]
+    [ClientElement("basket")]
     public Task<IActionResult> Basket(CancellationToken ct) =>
-        Shows("basket") ? this.ShowAsync(pages.BasketAsync(ClientId, ct), b => View(b)) : NotFoundAsync();
+        this.ShowAsync(pages.BasketAsync(ClientId, ct), b => View(b));
 
     [HttpGet("usage")]
-    public IActionResult Usage() => Shows("usage") ? View() : NotFound();
+    [ClientElement("usage")]
+    public IActionResult Usage() => View();
 
     [HttpGet("profile")]
+    [ClientElement("profile")]
     public Task<IActionResult> Profile([FromServices] ClientProfile profile, CancellationToken ct) =>
-        Shows("profile") ? this.ShowAsync(profile.FormAsync(ClientId, Brand, ct), f => View(new ProfileModel(f, new(), new()))) : NotFoundAsync();
+        this.ShowAsync(profile.FormAsync(ClientId, Brand, ct), f => View(new ProfileModel(f, new(), new())));
 
     [HttpPost("profile")]
-    public async Task<IActionResult> Profile(ProfileForm form, [FromServices] ClientProfile profile, CancellationToken ct)
+    [ClientElement("profile")]
+    public Task<IActionResult> Profile(ProfileForm form, [FromServices] ClientProfile profile, CancellationToken ct)
     {
-        if (!Shows("profile"))
-        {
-            return NotFound();
-        }
-
         form.Shown = Brand.ShownFields;
-        return await this.SubmitAsync(form, () => profile.SaveAsync(ClientId, Brand, form, ct),
+        return this.SubmitAsync(form, () => profile.SaveAsync(ClientId, Brand, form, ct),
             done: _ => new GoTo(Base + "/profile", "Your details are saved."),
             reshow: () => View(nameof(Profile), new ProfileModel(form, new(), new())));
     }
 
     [NotWhileActing]
     [HttpPost("profile/password")]
-    public async Task<IActionResult> ChangePassword(ChangePasswordForm password, [FromServices] ChangePassword change, [FromServices] ClientProfile profile, CancellationToken ct)
-    {
-        if (!Shows("profile"))
-        {
-            return NotFound();
-        }
-
-        return await this.SubmitAsync(password, () => change.HandleAsync(password, ct),
+    [ClientElement("profile")]
+    public Task<IActionResult> ChangePassword(ChangePasswordForm password, [FromServices] ChangePassword change, [FromServices] ClientProfile profile, CancellationToken ct) =>
+        this.SubmitAsync(password, () => change.HandleAsync(password, ct),
             done: _ => new GoTo(Base + "/profile", "Your password is changed."),
             reshow: async () => View(nameof(Profile), new ProfileModel((await profile.FormAsync(ClientId, Brand, ct)).Value, new(), new())),
             prefix: nameof(ProfileModel.Password));
-    }
 
     [NotWhileActing]
     [HttpPost("profile/email")]
-    public async Task<IActionResult> ChangeEmail(EmailChangeForm email, [FromServices] ClientProfile profile, CancellationToken ct)
-    {
-        if (!Shows("profile"))
-        {
-            return NotFound();
-        }
-
-        return await this.SubmitAsync(email, () => profile.ChangeEmailAsync(User.GetUserId()!.Value, ClientId, email, ct),
+    [ClientElement("profile")]
+    public Task<IActionResult> ChangeEmail(EmailChangeForm email, [FromServices] ClientProfile profile, CancellationToken ct) =>
+        this.SubmitAsync(email, () => profile.ChangeEmailAsync(User.GetUserId()!.Value, ClientId, email, ct),
             done: _ => new GoTo(Base + "/profile", "Your e-mail address is changed; sign in with it from now on."),
             reshow: async () => View(nameof(Profile), new ProfileModel((await profile.FormAsync(ClientId, Brand, ct)).Value, new(), new() { NewEmail = email.NewEmail })),
             prefix: nameof(ProfileModel.Email));
-    }
 
     /// <summary>When someone acted as this client (§8): who, when, why, what was changed in its name.</summary>
     [HttpGet("acted-as")]
     public Task<IActionResult> ActedAs([FromServices] ActedAs actedAs, CancellationToken ct) =>
         this.ShowAsync(actedAs.HandleAsync(ct), page => View(page));
 
-    private bool Shows(string element) => Brand.VisibleElements.Contains(element);
+}
 
-    private Task<IActionResult> NotFoundAsync() => Task.FromResult<IActionResult>(NotFound());
+/// <summary>The client page an action belongs to, among those the reseller may hide (§7, "Elements clients see"): hidden, it is a 404.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class ClientElementAttribute(string element) : Attribute
+{
+    public string Element { get; } = element;
 }
 
 public sealed record ClientHomeModel(ClientBrand Brand, ClientSummary Client);

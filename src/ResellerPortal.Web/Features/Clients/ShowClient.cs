@@ -13,6 +13,9 @@ public sealed record LedgerLine(LedgerEntry Entry, decimal RunningBalance);
 
 public sealed record SubAccountLine(SubAccount SubAccount, string? PackageName, decimal? MonthlyFee, IReadOnlyList<Did> Dids);
 
+/// <summary>The client's login to the reseller's client portal (§7), if it has one.</summary>
+public sealed record ClientPortalLogin(Guid UserId, string? Email, string DisplayName, bool IsDisabled, bool HasPassword);
+
 public sealed record ClientDetailsModel(
     Client Client,
     string OperatorName,
@@ -23,7 +26,8 @@ public sealed record ClientDetailsModel(
     IReadOnlyList<(Guid Id, string Name)> FreeSubAccounts,
     TransactionForm Transaction,
     RecordPanelModel Record,
-    string? ResellerName)
+    string? ResellerName,
+    ClientPortalLogin? Login)
 {
     public int DidCount => SubAccounts.Sum(s => s.Dids.Count);
 }
@@ -75,8 +79,10 @@ public sealed class ShowClient(PortalDbContext db, RecordPanels panels)
             .Select(s => (s.Id, s.Name)).ToList();
         var record = await panels.LoadAsync(RecordTypes.Client, client.Id, noteText, noteError, ct);
         var resellerName = db.Tenant.SeesAllTenants ? await db.Resellers.Where(r => r.Id == client.ResellerId).Select(r => r.Name).SingleOrDefaultAsync(ct) : null;
+        var login = await db.Users.Where(u => u.ClientId == client.Id)
+            .Select(u => new ClientPortalLogin(u.Id, u.Email, u.DisplayName, u.IsDisabled, u.PasswordHash != null)).SingleOrDefaultAsync(ct);
         return new ClientDetailsModel(
             client, operatorName, balance, lines, ledgerLines, total, free,
-            transaction ?? new TransactionForm { SubmissionId = Guid.CreateVersion7() }, record, resellerName);
+            transaction ?? new TransactionForm { SubmissionId = Guid.CreateVersion7() }, record, resellerName, login);
     }
 }
