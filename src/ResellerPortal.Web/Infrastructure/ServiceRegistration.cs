@@ -176,6 +176,8 @@ public static class ServiceRegistration
         // must be set before that first query fixes the context's filters.
         services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, options =>
         {
+            // After the cookie handler's own post-configuration has made the format from the Data Protection keys.
+            options.TicketDataFormat = new CachedTicketFormat(options.TicketDataFormat);
             var validate = options.Events.OnValidatePrincipal;
             options.Events.OnValidatePrincipal = async context =>
             {
