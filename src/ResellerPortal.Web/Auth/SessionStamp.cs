@@ -32,7 +32,9 @@ public static class SessionStamp
         if (Guid.TryParse(principal.FindFirstValue(claims.UserIdClaimType), out var userId) && stamp is not null)
         {
             // Runs before the tenant is known, and reads only this user's own stamp by primary key.
-            var current = await services.GetRequiredService<PreTenantReads>().SecurityStampAsync(userId, context.HttpContext.RequestAborted);
+            // The client-host lookup that the request makes next comes in the same round trip.
+            var current = await services.GetRequiredService<PreTenantReads>().SecurityStampAsync(
+                context.HttpContext, userId, Features.ClientPortal.ClientPortalSite.RequestHost(context.HttpContext), context.HttpContext.RequestAborted);
             if (current == stamp)
             {
                 return true;

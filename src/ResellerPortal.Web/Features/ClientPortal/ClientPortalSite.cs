@@ -122,7 +122,7 @@ public sealed class ClientHostMiddleware(RequestDelegate next)
 
         var host = ClientPortalSite.RequestHost(context);
         // One raw command, not a DbContext of its own (issue 14): the tenant is not known yet, and neither table is tenant-owned.
-        var registered = await reads.ClientHostAsync(host, context.RequestAborted);
+        var registered = await reads.ClientHostAsync(context, host, context.RequestAborted);
         if (registered is null)
         {
             await next(context);
