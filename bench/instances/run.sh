@@ -71,6 +71,7 @@ for name in "${ORDER[@]}"; do
 done
 # Rounds over all scenarios, so that the machine's drift touches each of them alike.
 for run in $(seq 1 "$RUNS"); do
+  echo "  round $run: load average $(cut -d' ' -f1-3 /proc/loadavg)"
   for name in "${ORDER[@]}"; do
     # shellcheck disable=SC2046
     out="$(wrk -t2 -c"$(conns_for "$name")" -d"$DURATION" --latency $(args_for "$name") "${URLS[$name]}")"
