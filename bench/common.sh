@@ -26,9 +26,16 @@ pg_create_db "$PG_PORT" bench
 CS="Host=127.0.0.1;Port=$PG_PORT;Database=bench;Username=portal;Maximum Pool Size=100${CS_EXTRA:-}"
 psql_bench() { pg_as_owner "$(command -v psql)" -h 127.0.0.1 -p "$PG_PORT" -U portal -d bench -v ON_ERROR_STOP=1 "$@"; }
 
-echo "Publishing the portal and the reference host (Release)..."
-dotnet publish "$ROOT/src/ResellerPortal.Web" -c Release -nologo -v quiet -o "$DATA/app" >/dev/null
-dotnet publish "$ROOT/bench/instances/ReferenceHost" -c Release -nologo -v quiet -o "$DATA/ref" >/dev/null
+# APP_BIN / REF_BIN: an already published portal / reference host to copy instead of publishing (for runs of
+# several benchmarks in one sitting; publish it first with the same command as below).
+if [ -n "${APP_BIN:-}" ] && [ -n "${REF_BIN:-}" ]; then
+  echo "Copying the published portal ($APP_BIN) and reference host ($REF_BIN)..."
+  cp -r "$APP_BIN" "$DATA/app"; cp -r "$REF_BIN" "$DATA/ref"
+else
+  echo "Publishing the portal and the reference host (Release)..."
+  dotnet publish "$ROOT/src/ResellerPortal.Web" -c Release -nologo -v quiet -o "$DATA/app" >/dev/null
+  dotnet publish "$ROOT/bench/instances/ReferenceHost" -c Release -nologo -v quiet -o "$DATA/ref" >/dev/null
+fi
 
 (cd "$DATA/app" && ConnectionStrings__Portal="$CS" Portal__SeedDemo=true Serilog__WriteTo__File__Args__path="" ASPNETCORE_ENVIRONMENT=Production \
   exec dotnet ResellerPortal.Web.dll --urls "http://127.0.0.1:$APP_PORT") >"$DATA/app.log" 2>&1 &

@@ -4,7 +4,7 @@ using Npgsql;
 namespace ReferenceHost;
 
 public sealed record ClientRow(
-    Guid Id, string FirstName, string LastName, string Company, string Email, string Phone, string Status, string Currency, decimal Balance);
+    Guid Id, string FirstName, string LastName, string Company, string Email, string Phone, string Status, string Currency, decimal Balance, string? Operator);
 
 /// <summary>
 /// The same page of clients as the portal's /clients?q=… for one reseller, from one query: 50 rows by
@@ -17,7 +17,8 @@ public sealed class ClientsController(NpgsqlDataSource data) : Controller
     {
         var sql = $"""
             SELECT c."Id", c."FirstName", c."LastName", c."Company", c."Email", c."Phone", c."Status", c."Currency",
-                   (SELECT COALESCE(sum(l."Amount"), 0) FROM "LedgerEntries" l WHERE l."ClientId" = c."Id")
+                   (SELECT COALESCE(sum(l."Amount"), 0) FROM "LedgerEntries" l WHERE l."ClientId" = c."Id"),
+                   (SELECT o."Name" FROM "Operators" o WHERE o."Id" = c."OperatorId")
             FROM "Clients" c
             WHERE c."ResellerId" = @reseller AND c."DeletedAt" IS NULL
               AND (@q::text IS NULL OR c."SearchText" LIKE @q)
@@ -40,7 +41,7 @@ public sealed class ClientsController(NpgsqlDataSource data) : Controller
         {
             rows.Add(new ClientRow(
                 reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
-                reader.GetString(6).ToUpperInvariant(), reader.GetString(7), reader.GetDecimal(8)));
+                reader.GetString(6).ToUpperInvariant(), reader.GetString(7), reader.GetDecimal(8), reader.IsDBNull(9) ? null : reader.GetString(9)));
         }
 
         return View(rows.Take(50).ToList());

@@ -13,7 +13,7 @@ namespace ResellerPortal.Web.Auditing;
 /// Writes an <see cref="AuditEntry"/> for every insert, update and delete of an <see cref="IAudited"/>
 /// entity, in the same SaveChanges (and so the same transaction) as the change itself.
 /// </summary>
-public sealed class AuditInterceptor(AuditActorAccessor actors, TimeProvider clock) : SaveChangesInterceptor
+public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
     /// <summary>Secrets are never copied into the trail; a change to one is recorded as "(changed)".</summary>
     private static readonly HashSet<string> SecretProperties =
@@ -40,7 +40,8 @@ public sealed class AuditInterceptor(AuditActorAccessor actors, TimeProvider clo
         }
 
         context.ChangeTracker.DetectChanges();
-        var actor = actors.Current();
+        // The actor of the context's own unit of work: the interceptor is shared by every context (singleton options).
+        var actor = ((PortalDbContext)context).Actors.Current();
         var now = clock.GetUtcNow();
         var entries = context.ChangeTracker.Entries<IAudited>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)

@@ -20,6 +20,6 @@ public sealed class DesignTimePortalDbContextFactory : IDesignTimeDbContextFacto
             .UseNpgsql(connectionString)
             .ReplaceService<IModelCacheKeyFactory, TenantModelCacheKeyFactory>()
             .Options;
-        return new PortalDbContext(options, new TenantContext());
+        return new PortalDbContext(options, new TenantContext(), new Auditing.AuditActorAccessor(new HttpContextAccessor()));
     }
 }

@@ -27,7 +27,7 @@ namespace ResellerPortal.Web.Data;
 /// gets a query filter on the current tenant, and <see cref="TenantStampingInterceptor"/> refuses to write a
 /// row of another tenant. It also holds the Data Protection key ring (not tenant-owned, so never filtered).
 /// </summary>
-public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, TenantContext tenant)
+public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, TenantContext tenant, Auditing.AuditActorAccessor actors)
     : IdentityDbContext<PortalUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     public const string TenantFilter = "Tenant";
@@ -39,6 +39,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, T
     public const string LiveFilter = "Live";
 
     public TenantContext Tenant { get; } = tenant;
+
+    /// <summary>Who this unit of work acts as, for the audit rows (<see cref="Auditing.AuditInterceptor"/>).</summary>
+    public Auditing.AuditActorAccessor Actors { get; } = actors;
 
     public DbSet<Reseller> Resellers => Set<Reseller>();
 

@@ -42,14 +42,22 @@ public static class ServiceRegistration
         services.AddScoped<TenantContext>();
         services.AddScoped<AuditActorAccessor>();
         services.AddScoped<Permissions>();
-        services.AddScoped<AuditInterceptor>();
+        services.AddSingleton<AuditInterceptor>();
         services.AddSingleton<TenantStampingInterceptor>();
         services.AddSingleton<ConstraintViolationInterceptor>();
-        services.AddDbContext<PortalDbContext>((sp, options) => options
-            .UseNpgsql(connectionString)
-            .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, TenantModelCacheKeyFactory>()
-            .AddInterceptors(
-                sp.GetRequiredService<TenantStampingInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<ConstraintViolationInterceptor>()));
+        var connections = new PortalConnections(connectionString);
+        services.AddSingleton(connections);
+        services.AddSingleton<PreTenantReads>();
+        // The options are built once (singleton), not per request: the context's scoped state (tenant, actor)
+        // comes through its constructor, and the interceptors read it from the context (issue 14).
+        services.AddDbContext<PortalDbContext>(
+            (sp, options) => options
+                .UseNpgsql(connections.ConnectionString)
+                .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, TenantModelCacheKeyFactory>()
+                .AddInterceptors(
+                    sp.GetRequiredService<TenantStampingInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<ConstraintViolationInterceptor>()),
+            ServiceLifetime.Scoped,
+            ServiceLifetime.Singleton);
         services.AddScoped<DatabaseMigrator>();
 
         AddIdentity(services, portal);
@@ -168,6 +176,8 @@ public static class ServiceRegistration
         // must be set before that first query fixes the context's filters.
         services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, options =>
         {
+            // After the cookie handler's own post-configuration has made the format from the Data Protection keys.
+            options.TicketDataFormat = new CachedTicketFormat(options.TicketDataFormat);
             var validate = options.Events.OnValidatePrincipal;
             options.Events.OnValidatePrincipal = async context =>
             {
@@ -176,7 +186,7 @@ public static class ServiceRegistration
                     context.HttpContext.RequestServices.GetRequiredService<TenantContext>().UsePrincipal(principal);
                 }
 
-                if (await SessionStamp.IsCurrentAsync(context))
+                if (await SessionStamp.IsCurrentAsync(context) && SessionStamp.IdentityValidationDue(context))
                 {
                     await validate(context);
                 }

@@ -124,7 +124,8 @@ public sealed class MigrationTests(PostgresFixture postgres)
                 .UseNpgsql(connectionString)
                 .ReplaceService<IModelCacheKeyFactory, TenantModelCacheKeyFactory>()
                 .Options,
-            tenant ?? new TenantContext());
+            tenant ?? new TenantContext(),
+            new ResellerPortal.Web.Auditing.AuditActorAccessor(new Microsoft.AspNetCore.Http.HttpContextAccessor()));
 
     internal static async Task<List<string>> HistoryAsync(string connectionString)
     {

@@ -105,7 +105,7 @@ public sealed class ClientPortalSite(IServiceScopeFactory scopes)
 /// </summary>
 public sealed class ClientHostMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, IServiceScopeFactory scopes)
+    public async Task InvokeAsync(HttpContext context, PreTenantReads reads)
     {
         var path = context.Request.Path;
         if (path.StartsWithSegments("/c", StringComparison.OrdinalIgnoreCase))
@@ -121,12 +121,8 @@ public sealed class ClientHostMiddleware(RequestDelegate next)
         }
 
         var host = ClientPortalSite.RequestHost(context);
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var registered = await db.ResellerHostnames.AsNoTracking()
-            .Where(h => h.Hostname == host)
-            .Select(h => new { h.IsVerified, Slug = db.Resellers.Where(r => r.Id == h.ResellerId && r.IsActive).Select(r => r.Slug).FirstOrDefault() })
-            .SingleOrDefaultAsync(context.RequestAborted);
+        // One raw command, not a DbContext of its own (issue 14): the tenant is not known yet, and neither table is tenant-owned.
+        var registered = await reads.ClientHostAsync(context, host, context.RequestAborted);
         if (registered is null)
         {
             await next(context);

@@ -30,17 +30,25 @@ public sealed class NameAvailability(PortalDbContext db)
         }
 
         // Names are unique on the whole platform, deleted ones quarantined: only whether it is free is read, never whose it is.
-        var existing = await db.Instances.IgnoreQueryFilters()
-            .Where(i => i.Name == normalized)
-            .Select(i => new { i.DeletedAt })
-            .FirstOrDefaultAsync(ct);
-        return existing switch
+        return await Lookup[(int)db.ModelVariant](db, normalized, ct) switch
         {
-            null => new NameAvailabilityAnswer(normalized, true, null),
-            { DeletedAt: null } => new NameAvailabilityAnswer(normalized, false, Taken),
+            Free => new NameAvailabilityAnswer(normalized, true, null),
+            Live => new NameAvailabilityAnswer(normalized, false, Taken),
             _ => new NameAvailabilityAnswer(normalized, false, Quarantined),
         };
     }
+
+    private const int Free = 0;
+    private const int Live = 1;
+
+    /// <summary>
+    /// The lookup as a compiled query (issue 14: the cheapest request, asked on every key stroke), one per model
+    /// variant: a compiled query keeps the executor of the last model it ran on, and the variants are different models.
+    /// One index probe of the unique name index; 0 when free, 1 when live, 2 when deleted and quarantined.
+    /// </summary>
+    private static readonly Func<PortalDbContext, string, CancellationToken, Task<int>>[] Lookup =
+        [.. Enum.GetValues<TenantModelVariant>().Order().Select(_ => EF.CompileAsyncQuery((PortalDbContext db, string name, CancellationToken ct) =>
+            db.Instances.IgnoreQueryFilters().Where(i => i.Name == name).Select(i => i.DeletedAt == null ? Live : 2).FirstOrDefault()))];
 
     public static string Explain(string reason) => reason switch
     {
