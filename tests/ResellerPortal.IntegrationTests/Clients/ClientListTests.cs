@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ResellerPortal.IntegrationTests.Support;
 using ResellerPortal.Web.DemoData;
+using ResellerPortal.Web.Features.Clients;
 
 namespace ResellerPortal.IntegrationTests.Clients;
 
@@ -73,6 +74,35 @@ public sealed class ClientListTests(PostgresFixture postgres) : PortalTest(postg
         Assert.Equal($"1–50 of {total}", back.QuerySelector("[data-totals]")!.TextContent);
         var (_, none) = await owner.GetPageAsync("/clients?q=no-such-client-anywhere");
         Assert.Equal("No clients", none.QuerySelector("[data-totals]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_search_with_more_matches_than_are_counted_says_more_than_and_numbers_its_pages_from_the_cursor()
+    {
+        using var owner = await SignedInAsync(DemoSeeder.Reseller1Email);
+        var model = await AsPlatformAsync(db => db.Clients.Where(c => c.ResellerId == db.Resellers.Single(r => r.Slug == "alpha").Id).Select(c => c.Id).FirstAsync());
+        // Copies of one client (every stored column but the generated ones), each with an e-mail the search finds.
+        var copies = $$"""
+            DO $do$ DECLARE cols text; BEGIN
+                SELECT string_agg(quote_ident(column_name), ',') INTO cols FROM information_schema.columns
+                WHERE table_name = 'Clients' AND is_generated = 'NEVER' AND column_name NOT IN ('Id', 'Email');
+                EXECUTE format('INSERT INTO "Clients" ("Id", "Email", %s) SELECT gen_random_uuid(), ''bulkcopy'' || g || ''@example.com'', %s
+                    FROM "Clients", generate_series(1, {{ClientList.CountLimit + 1}}) g WHERE "Id" = %L', cols, cols, '{{model}}');
+            END $do$
+            """;
+        await AsPlatformAsync(db => db.Database.ExecuteSqlRawAsync(copies));
+
+        var (_, first) = await owner.GetPageAsync("/clients?q=bulkcopy");
+        Assert.Equal($"1–50 of more than {ClientList.CountLimit}", first.QuerySelector("[data-totals]")!.TextContent);
+        var (_, second) = await owner.GetPageAsync(first.QuerySelector("a[rel=next]")!.GetAttribute("href")!);
+        Assert.Equal($"51–100 of more than {ClientList.CountLimit}", second.QuerySelector("[data-totals]")!.TextContent);
+        var (_, third) = await owner.GetPageAsync(second.QuerySelector("a[rel=next]")!.GetAttribute("href")!);
+        Assert.Equal($"101–150 of more than {ClientList.CountLimit}", third.QuerySelector("[data-totals]")!.TextContent);
+        var (_, back) = await owner.GetPageAsync(third.QuerySelector("a[rel=prev]")!.GetAttribute("href")!);
+        Assert.Equal($"51–100 of more than {ClientList.CountLimit}", back.QuerySelector("[data-totals]")!.TextContent);
+        Assert.Equal(
+            second.QuerySelectorAll("[data-client]").Select(r => r.GetAttribute("data-client")).ToArray(),
+            back.QuerySelectorAll("[data-client]").Select(r => r.GetAttribute("data-client")).ToArray());
     }
 
     [Fact]

@@ -101,7 +101,8 @@ public sealed record ClientRow(
 }
 
 /// <summary>
-/// One page of the list: rows <see cref="First"/> to <see cref="Last"/> of <see cref="Total"/>. <see cref="Resellers"/> is set
+/// One page of the list: rows <see cref="First"/> to <see cref="Last"/> of <see cref="Total"/> (counted up to
+/// <see cref="ClientList.CountLimit"/>; <see cref="TotalIsMore"/> past it). <see cref="Resellers"/> is set
 /// for the provider's staff, who see every reseller's clients; <see cref="Operators"/> when the user sees several operators.
 /// </summary>
 public sealed record ClientPage(
@@ -114,6 +115,9 @@ public sealed record ClientPage(
     int First,
     IReadOnlyDictionary<Guid, string>? Operators)
 {
+    /// <summary>More rows match than were counted: the total reads "more than <see cref="Total"/>".</summary>
+    public bool TotalIsMore => Total > ClientList.CountLimit;
+
     public int Last => Rows.Count == 0 ? 0 : First + Rows.Count - 1;
 
     public string? OperatorOf(Guid id) => Operators?.GetValueOrDefault(id);
@@ -146,11 +150,17 @@ public sealed record ClientExportRow(
 /// <summary>
 /// The client list and its exports. Paging is by keyset (the last row's sort key and id), so page 500
 /// costs what page 1 costs: an index range scan from the cursor, never an OFFSET that reads and
-/// discards the rows before it. Search is a substring match on a trigram-indexed column.
+/// discards the rows before it. Search is a substring match on a trigram-indexed column. The page's
+/// position ("51–100") travels in the cursor rather than being counted, and the total is counted up to
+/// <see cref="CountLimit"/> rows: counting every match of a broad search on every page cost more than the
+/// page itself (bench/clients, issue 14).
 /// </summary>
 public sealed class ClientList(PortalDbContext db, ClientRunway runway)
 {
     public const int PageSize = 50;
+
+    /// <summary>The total is counted up to this many rows; past it the list says "more than 1000".</summary>
+    public const int CountLimit = 1000;
 
     /// <summary>The operator column names at most this many operators (the provider's staff see every reseller's); past it, it stays off.</summary>
     private const int MaxOperatorsNamed = 1000;
@@ -158,10 +168,11 @@ public sealed class ClientList(PortalDbContext db, ClientRunway runway)
     public async Task<ClientPage> PageAsync(ClientFilter filter, CancellationToken ct)
     {
         var sort = filter.SortValue;
-        var backwards = filter.Before is not null && Cursor.TryRead(filter.Before, out _, out _);
+        var backwards = filter.Before is not null && Cursor.TryRead(filter.Before, out _, out _, out _);
         var cursor = backwards ? filter.Before : filter.After;
         var query = Filtered(filter);
-        if (cursor is not null && Cursor.TryRead(cursor, out var key, out var id))
+        int? position = null;
+        if (cursor is not null && Cursor.TryRead(cursor, out var key, out var id, out position))
         {
             query = Seek(query, sort, key, id, backwards);
         }
@@ -177,15 +188,19 @@ public sealed class ClientList(PortalDbContext db, ClientRunway runway)
         // Going forward, "more" means a next page; going back, it means a previous one.
         var hasNext = backwards ? true : more;
         var hasPrevious = backwards ? more : cursor is not null;
-        var total = await Filtered(filter).CountAsync(ct);
-        // The position of the page: the rows before its first one, counted from the sort's index like the page itself.
-        var first = rows.Count == 0 ? 0 : await Seek(Filtered(filter), sort, SortKey(rows[0], sort), rows[0].Id, before: true).CountAsync(ct) + 1;
+        var total = await Filtered(filter).Take(CountLimit + 1).CountAsync(ct);
+        // The position of the page's first row: 1 on the first page; else from the cursor (a "next" cursor carries the
+        // position of the row after it, a "previous" one its own row's), counted only for a cursor without one.
+        var first = rows.Count == 0 ? 0
+            : !hasPrevious ? 1
+            : position is { } p ? Math.Max(2, backwards ? p - rows.Count : p)
+            : await Seek(Filtered(filter), sort, SortKey(rows[0], sort), rows[0].Id, before: true).CountAsync(ct) + 1;
         var operators = await db.Operators.Select(o => new { o.Id, o.Name }).Take(MaxOperatorsNamed + 1).ToListAsync(ct);
         return new ClientPage(
             filter,
             rows,
-            hasNext && rows.Count > 0 ? Cursor.Write(SortKey(rows[^1], sort), rows[^1].Id) : null,
-            hasPrevious && rows.Count > 0 ? Cursor.Write(SortKey(rows[0], sort), rows[0].Id) : null,
+            hasNext && rows.Count > 0 ? Cursor.Write(SortKey(rows[^1], sort), rows[^1].Id, first + rows.Count) : null,
+            hasPrevious && rows.Count > 0 ? Cursor.Write(SortKey(rows[0], sort), rows[0].Id, first) : null,
             await ResellerNames.ForPlatformAsync(db, ct),
             total,
             first,
@@ -302,15 +317,21 @@ public static class ClientStatusBadge
 }
 
 /// <summary>An opaque keyset cursor: the sort key and id of a row, base64url-encoded (RFC 4648 §5, no padding).</summary>
+/// <summary>
+/// A keyset cursor: the position in the list of the row it points past (or before), then the row's id and sort key,
+/// as <c>{position}.{id}{key}</c> in base64url. The position only numbers the rows shown ("51–100"); the query
+/// seeks by the key and id alone, so an altered position changes nothing but that number.
+/// </summary>
 public static class Cursor
 {
-    public static string Write(string key, Guid id) =>
-        Base64Url.EncodeToString(Encoding.UTF8.GetBytes(id.ToString("N") + key));
+    public static string Write(string key, Guid id, int position) =>
+        Base64Url.EncodeToString(Encoding.UTF8.GetBytes(position.ToString(System.Globalization.CultureInfo.InvariantCulture) + "." + id.ToString("N") + key));
 
-    public static bool TryRead(string? cursor, out string key, out Guid id)
+    public static bool TryRead(string? cursor, out string key, out Guid id, out int? position)
     {
         key = string.Empty;
         id = Guid.Empty;
+        position = null;
         if (string.IsNullOrEmpty(cursor) || cursor.Length > 2000 || !Base64Url.IsValid(cursor, out var length))
         {
             return false;
@@ -330,6 +351,14 @@ public static class Cursor
         catch (DecoderFallbackException)
         {
             return false;
+        }
+
+        // A cursor written before positions were carried starts with the id (32 hex digits, no dot).
+        var dot = text.IndexOf('.', StringComparison.Ordinal);
+        if (dot is > 0 and <= 9 && int.TryParse(text.AsSpan(0, dot), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var at) && at > 0)
+        {
+            position = at;
+            text = text[(dot + 1)..];
         }
 
         if (text.Length < 32 || !Guid.TryParseExact(text[..32], "N", out id))
