@@ -34,12 +34,14 @@ public sealed class NameAvailability(PortalDbContext db)
         {
             Free => new NameAvailabilityAnswer(normalized, true, null),
             Live => new NameAvailabilityAnswer(normalized, false, Taken),
-            _ => new NameAvailabilityAnswer(normalized, false, Quarantined),
+            Deleted => new NameAvailabilityAnswer(normalized, false, Quarantined),
+            var other => throw new InvalidOperationException($"Unknown name lookup result {other}."),
         };
     }
 
     private const int Free = 0;
     private const int Live = 1;
+    private const int Deleted = 2;
 
     /// <summary>
     /// The lookup as a compiled query (issue 14: the cheapest request, asked on every key stroke), one per model
@@ -48,7 +50,7 @@ public sealed class NameAvailability(PortalDbContext db)
     /// </summary>
     private static readonly Func<PortalDbContext, string, CancellationToken, Task<int>>[] Lookup =
         [.. Enum.GetValues<TenantModelVariant>().Order().Select(_ => EF.CompileAsyncQuery((PortalDbContext db, string name, CancellationToken ct) =>
-            db.Instances.IgnoreQueryFilters().Where(i => i.Name == name).Select(i => i.DeletedAt == null ? Live : 2).FirstOrDefault()))];
+            db.Instances.IgnoreQueryFilters().Where(i => i.Name == name).Select(i => i.DeletedAt == null ? Live : Deleted).FirstOrDefault()))];
 
     public static string Explain(string reason) => reason switch
     {
