@@ -95,7 +95,7 @@ public sealed record ClientRow(
     DateTimeOffset CreatedAt,
     string SortName,
     Guid ResellerId,
-    Guid OperatorId)
+    string? OperatorName)
 {
     public string DisplayName => string.IsNullOrEmpty(LastName) ? FirstName : FirstName + " " + LastName;
 }
@@ -103,7 +103,7 @@ public sealed record ClientRow(
 /// <summary>
 /// One page of the list: rows <see cref="First"/> to <see cref="Last"/> of <see cref="Total"/> (counted up to
 /// <see cref="ClientList.CountLimit"/>; <see cref="TotalIsMore"/> past it). <see cref="Resellers"/> is set
-/// for the provider's staff, who see every reseller's clients; <see cref="Operators"/> when the user sees several operators.
+/// for the provider's staff, who see every reseller's clients; <see cref="ShowOperators"/> when the user sees several operators.
 /// </summary>
 public sealed record ClientPage(
     ClientFilter Filter,
@@ -113,14 +113,12 @@ public sealed record ClientPage(
     ResellerNames? Resellers,
     int Total,
     int First,
-    IReadOnlyDictionary<Guid, string>? Operators)
+    bool ShowOperators)
 {
     /// <summary>More rows match than were counted: the total reads "more than <see cref="Total"/>".</summary>
     public bool TotalIsMore => Total > ClientList.CountLimit;
 
     public int Last => Rows.Count == 0 ? 0 : First + Rows.Count - 1;
-
-    public string? OperatorOf(Guid id) => Operators?.GetValueOrDefault(id);
 }
 
 /// <summary>Every column of the exports, in the client's own words.</summary>
@@ -162,9 +160,6 @@ public sealed class ClientList(PortalDbContext db, ClientRunway runway)
     /// <summary>The total is counted up to this many rows; past it the list says "more than 1000".</summary>
     public const int CountLimit = 1000;
 
-    /// <summary>The operator column names at most this many operators (the provider's staff see every reseller's); past it, it stays off.</summary>
-    private const int MaxOperatorsNamed = 1000;
-
     public async Task<ClientPage> PageAsync(ClientFilter filter, CancellationToken ct)
     {
         var sort = filter.SortValue;
@@ -177,9 +172,24 @@ public sealed class ClientList(PortalDbContext db, ClientRunway runway)
             query = Seek(query, sort, key, id, backwards);
         }
 
-        var rows = await Ordered(query, sort, descending: backwards).Take(PageSize + 1).Select(Row()).ToListAsync(ct);
-        var more = rows.Count > PageSize;
-        rows = rows.Take(PageSize).ToList();
+        // One statement for the page: its rows with their operator's name, and (uncorrelated subqueries that
+        // PostgreSQL runs once) the bounded total and whether the user sees several operators. Before, these were
+        // three statements, each a round trip and a pass through EF's query path (bench/README.md, issue 14).
+        // Both are variables so that EF puts them into the statement; written inline, an uncorrelated Count() runs as a
+        // query of its own.
+        var counted = Filtered(filter).Take(CountLimit + 1);
+        var twoOperators = db.Operators.Take(2);
+        var lines = await Ordered(query, sort, descending: backwards).Take(PageSize + 1)
+            .Select(c => new Line(
+                new ClientRow(
+                    c.Id, c.FirstName, c.LastName, c.Company, c.Email, c.Phone, c.Status, c.Currency, c.Balance, c.CreatedAt,
+                    EF.Property<string>(c, ClientConfiguration.SortName), c.ResellerId,
+                    db.Operators.Where(o => o.Id == c.OperatorId).Select(o => o.Name).FirstOrDefault()),
+                counted.Count(),
+                twoOperators.Count() > 1))
+            .ToListAsync(ct);
+        var more = lines.Count > PageSize;
+        var rows = lines.Take(PageSize).Select(l => l.Row).ToList();
         if (backwards)
         {
             rows.Reverse();
@@ -188,14 +198,15 @@ public sealed class ClientList(PortalDbContext db, ClientRunway runway)
         // Going forward, "more" means a next page; going back, it means a previous one.
         var hasNext = backwards ? true : more;
         var hasPrevious = backwards ? more : cursor is not null;
-        var total = await Filtered(filter).Take(CountLimit + 1).CountAsync(ct);
+        // An empty page has no line to carry the total: the first page is then empty because nothing matches; a
+        // cursor past the end (an old link) counts on its own.
+        var total = lines.Count > 0 ? lines[0].Total : cursor is null ? 0 : await counted.CountAsync(ct);
         // The position of the page's first row: 1 on the first page; else from the cursor (a "next" cursor carries the
         // position of the row after it, a "previous" one its own row's), counted only for a cursor without one.
         var first = rows.Count == 0 ? 0
             : !hasPrevious ? 1
             : position is { } p ? Math.Max(2, backwards ? p - rows.Count : p)
             : await Seek(Filtered(filter), sort, SortKey(rows[0], sort), rows[0].Id, before: true).CountAsync(ct) + 1;
-        var operators = await db.Operators.Select(o => new { o.Id, o.Name }).Take(MaxOperatorsNamed + 1).ToListAsync(ct);
         return new ClientPage(
             filter,
             rows,
@@ -204,8 +215,11 @@ public sealed class ClientList(PortalDbContext db, ClientRunway runway)
             await ResellerNames.ForPlatformAsync(db, ct),
             total,
             first,
-            operators.Count > 1 ? operators.ToDictionary(o => o.Id, o => o.Name) : null);
+            lines.Count > 0 && lines[0].SeveralOperators);
     }
+
+    /// <summary>A row of the page with what the page's one statement also answers.</summary>
+    private sealed record Line(ClientRow Row, int Total, bool SeveralOperators);
 
     /// <summary>The filtered list in list order, streamed row by row from the database.</summary>
     public IAsyncEnumerable<ClientExportRow> ExportAsync(ClientFilter filter) =>
@@ -250,11 +264,6 @@ public sealed class ClientList(PortalDbContext db, ClientRunway runway)
 
         return query;
     }
-
-    private static System.Linq.Expressions.Expression<Func<Client, ClientRow>> Row() => c => new ClientRow(
-        c.Id, c.FirstName, c.LastName, c.Company, c.Email, c.Phone, c.Status, c.Currency,
-        c.Balance,
-        c.CreatedAt, EF.Property<string>(c, ClientConfiguration.SortName), c.ResellerId, c.OperatorId);
 
     private static IQueryable<Client> Ordered(IQueryable<Client> query, ClientSort sort, bool descending) => (sort, descending) switch
     {
@@ -316,7 +325,6 @@ public static class ClientStatusBadge
     };
 }
 
-/// <summary>An opaque keyset cursor: the sort key and id of a row, base64url-encoded (RFC 4648 §5, no padding).</summary>
 /// <summary>
 /// A keyset cursor: the position in the list of the row it points past (or before), then the row's id and sort key,
 /// as <c>{position}.{id}{key}</c> in base64url. The position only numbers the rows shown ("51–100"); the query
