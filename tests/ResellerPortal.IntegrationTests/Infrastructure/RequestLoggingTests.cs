@@ -101,6 +101,28 @@ public sealed class RequestLoggingTests(PostgresFixture postgres) : PortalTest(p
     }
 
     [Fact]
+    public async Task A_request_the_client_abandons_is_one_line_as_499_at_Information()
+    {
+        var sink = new CapturingSink();
+        await using var portal = new LoggingPortal(Portal.ConnectionString, sink);
+        using var reseller = await SignedInAsync(DemoSeeder.Reseller1Email, portal);
+        reseller.Client.DefaultRequestHeaders.Add(TestClaims.HoldHeader, "yes");
+        var held = portal.Services.GetRequiredService<HeldRequests>();
+        using var abandon = new CancellationTokenSource();
+
+        var request = reseller.Client.GetAsync("/dashboard", abandon.Token);
+        await held.Arrived.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await abandon.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => request);
+        var line = await sink.RequestLineAsync("/dashboard");
+        Assert.Equal(LogEventLevel.Information, line.Level);
+        Assert.Equal(499, (int)((ScalarValue)line.Properties["StatusCode"]).Value!);
+        Assert.IsAssignableFrom<OperationCanceledException>(line.Exception);
+        Assert.Equal(DemoSeeder.Reseller1Email, Text(line, "User"));
+    }
+
+    [Fact]
     public async Task A_not_found_page_is_one_line_with_its_status()
     {
         var sink = new CapturingSink();
@@ -146,6 +168,7 @@ public sealed class RequestLoggingTests(PostgresFixture postgres) : PortalTest(p
                 services.AddSingleton<ILogEventSink>(sink);
                 services.AddTransient<IClaimsTransformation, TestClaims>();
                 services.AddSingleton<IAuthorizationHandler, FailingAuthorization>();
+                services.AddSingleton<HeldRequests>();
             });
         }
     }
@@ -155,6 +178,7 @@ public sealed class RequestLoggingTests(PostgresFixture postgres) : PortalTest(p
     {
         public const string RealUserHeader = "X-Test-Real-User";
         public const string FailHeader = "X-Test-Fail";
+        public const string HoldHeader = "X-Test-Hold";
 
         public Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
         {
@@ -167,16 +191,37 @@ public sealed class RequestLoggingTests(PostgresFixture postgres) : PortalTest(p
         }
     }
 
-    /// <summary>Fails the request inside the pipeline, once the user is known, when the test's header asks.</summary>
-    private sealed class FailingAuthorization(IHttpContextAccessor http) : IAuthorizationHandler
+    /// <summary>
+    /// Fails the request inside the pipeline, once the user is known, when the test's header asks; or holds it
+    /// until the client goes away, as a slow page would be held when its client closes the connection.
+    /// </summary>
+    private sealed class FailingAuthorization(IHttpContextAccessor http, HeldRequests held) : IAuthorizationHandler
     {
-        public Task HandleAsync(AuthorizationHandlerContext context)
+        public async Task HandleAsync(AuthorizationHandlerContext context)
         {
-            var request = http.HttpContext!.Request;
-            return request.Headers.ContainsKey(TestClaims.FailHeader) && request.Path == "/dashboard"
-                ? throw new TestFailureException()
-                : Task.CompletedTask;
+            var current = http.HttpContext!;
+            if (current.Request.Path != "/dashboard")
+            {
+                return;
+            }
+
+            if (current.Request.Headers.ContainsKey(TestClaims.FailHeader))
+            {
+                throw new TestFailureException();
+            }
+
+            if (current.Request.Headers.ContainsKey(TestClaims.HoldHeader))
+            {
+                held.Arrived.TrySetResult();
+                await Task.Delay(Timeout.Infinite, current.RequestAborted);
+            }
         }
+    }
+
+    /// <summary>Tells the test that a held request reached the pipeline.</summary>
+    private sealed class HeldRequests
+    {
+        public TaskCompletionSource Arrived { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     private sealed class TestFailureException() : Exception("A failure inside the request, for the test.");
@@ -192,5 +237,16 @@ public sealed class RequestLoggingTests(PostgresFixture postgres) : PortalTest(p
         public List<LogEvent> RequestLines(string path) => _events
             .Where(e => e.MessageTemplate.Text == RequestLogging.MessageTemplate && Text(e, "RequestPath") == path)
             .ToList();
+
+        /// <summary>The one line of a request whose client did not wait for its end: it is written when the pipeline unwinds.</summary>
+        public async Task<LogEvent> RequestLineAsync(string path)
+        {
+            for (var waited = 0; waited < 300 && RequestLines(path).Count == 0; waited++)
+            {
+                await Task.Delay(100);
+            }
+
+            return Assert.Single(RequestLines(path));
+        }
     }
 }

@@ -184,8 +184,8 @@ public sealed class ListInstances(PortalDbContext db, IOptions<InstanceOptions> 
                 RestartPending = i.RestartRequestedAt != null,
                 // The licence, in the same statement rather than a query of its own (a statement less per page,
                 // bench/README.md, issue 14): correlated scalar subqueries, each a lookup on the activations'
-                // instance index. (A projected FirstOrDefault() of several columns becomes a window over every
-                // installed activation of the reseller instead.)
+                // instance index, both installed ones in the same order so that they read the same row. (A projected
+                // FirstOrDefault() of several columns becomes a window over every installed activation of the reseller.)
                 LatestStatus = db.LicenceActivations
                     .Where(a => a.InstanceId == i.Id)
                     .OrderByDescending(a => a.RequestedAt)
@@ -195,12 +195,13 @@ public sealed class ListInstances(PortalDbContext db, IOptions<InstanceOptions> 
                         from a in db.LicenceActivations
                         join k in db.PrepurchasedKeys on a.PpkId equals k.Id
                         where a.InstanceId == i.Id && a.Status == ActivationStatus.Installed
-                        orderby a.InstalledAt descending
+                        orderby a.InstalledAt descending, a.Id descending
                         select (int?)k.Agents)
                     .FirstOrDefault(),
                 InstalledExpiresOn = db.LicenceActivations
                     .Where(a => a.InstanceId == i.Id && a.Status == ActivationStatus.Installed)
                     .OrderByDescending(a => a.InstalledAt)
+                    .ThenByDescending(a => a.Id)
                     .Select(a => a.ExpiresOn)
                     .FirstOrDefault(),
             })
