@@ -55,7 +55,7 @@ public static class RequestLogging
     /// of a request already logged, so its own pass goes to Verbose, below every configured level. A request
     /// the client abandoned is not the portal's failure: Information.
     /// </summary>
-    internal static LogEventLevel Level(HttpContext http, double elapsed, Exception? exception)
+    private static LogEventLevel Level(HttpContext http, double elapsed, Exception? exception)
     {
         if (exception is null && (http.Features.Get<IExceptionHandlerFeature>() is not null || http.Features.Get<IStatusCodeReExecuteFeature>() is not null))
         {
@@ -74,7 +74,7 @@ public static class RequestLogging
     /// The status the line shows. Serilog gives 500 for any request that threw; one whose client had gone by
     /// then shows 499 ("client closed request"), the code ASP.NET Core's exception handler sets for it.
     /// </summary>
-    internal static int Status(HttpContext http, int status) =>
+    private static int Status(HttpContext http, int status) =>
         status == StatusCodes.Status500InternalServerError && http.RequestAborted.IsCancellationRequested
             ? StatusCodes.Status499ClientClosedRequest
             : status;
