@@ -180,7 +180,7 @@ public static class JobRegistration
             }
             catch (Exception e) when (!onlyLocks || e is PostgreSqlDistributedLockException or Hangfire.Storage.DistributedLockTimeoutException)
             {
-                logger.LogWarning(e, "A recurring job's lock is held (by a node that stopped without releasing it?); writing the recurring jobs again in the background");
+                logger.LogWarning(e, "Writing the recurring jobs failed (a lock held by a node that stopped without releasing it?); trying again in the background");
                 return false;
             }
         }

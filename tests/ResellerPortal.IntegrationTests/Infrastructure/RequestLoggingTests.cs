@@ -241,11 +241,7 @@ public sealed class RequestLoggingTests(PostgresFixture postgres) : PortalTest(p
         /// <summary>The one line of a request whose client did not wait for its end: it is written when the pipeline unwinds.</summary>
         public async Task<LogEvent> RequestLineAsync(string path)
         {
-            for (var waited = 0; waited < 300 && RequestLines(path).Count == 0; waited++)
-            {
-                await Task.Delay(100);
-            }
-
+            await Eventually.TrueAsync(() => Task.FromResult(RequestLines(path).Count > 0), $"the request line of {path}");
             return Assert.Single(RequestLines(path));
         }
     }

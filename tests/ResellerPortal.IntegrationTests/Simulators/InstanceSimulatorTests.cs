@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using ResellerPortal.Domain.Licensing;
+using ResellerPortal.IntegrationTests.Support;
 using ResellerPortal.Simulators.Instances;
 
 namespace ResellerPortal.IntegrationTests.Simulators;
@@ -171,7 +172,7 @@ public sealed class InstanceSimulatorTests : SimulatorTest
         using (var giveUp = new CancellationTokenSource())
         {
             var stalled = PostRpcAsync(SetActivationKeyCall.Encode("acme-qm", Key), giveUp.Token);
-            await EventuallyAsync(async () => (await FindAsync("acme-qm"))?.Calls == 1, "the instance to hold the first call");
+            await Eventually.TrueAsync(async () => (await FindAsync("acme-qm"))?.Calls == 1, "the instance to hold the first call");
             await giveUp.CancelAsync();
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => stalled);
         }
@@ -179,7 +180,7 @@ public sealed class InstanceSimulatorTests : SimulatorTest
         var retry = await SetActivationKeyAsync("acme-qm", Key);
 
         Assert.Equal("OK", retry.Value);
-        await EventuallyAsync(
+        await Eventually.TrueAsync(
             async () => await FindAsync("acme-qm") is { Calls: 2, Installs: 1, Failures: 1 },
             "two calls: one abandoned, one installed");
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using ResellerPortal.Domain.Licensing;
+using ResellerPortal.IntegrationTests.Support;
 using ResellerPortal.Simulators;
 using ResellerPortal.Simulators.KeyServer;
 
@@ -135,7 +136,7 @@ public sealed class KeyServerSimulatorTests : SimulatorTest
         using (var giveUp = new CancellationTokenSource())
         {
             var stalled = Http.GetAsync(ActivationUrl(InStock), giveUp.Token);
-            await EventuallyAsync(async () => (await CallsAsync(InStock)).Calls == 1, "the server to hold the first call");
+            await Eventually.TrueAsync(async () => (await CallsAsync(InStock)).Calls == 1, "the server to hold the first call");
             await giveUp.CancelAsync();
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => stalled);
         }
@@ -143,7 +144,7 @@ public sealed class KeyServerSimulatorTests : SimulatorTest
         var retry = await ActivateAsync(InStock);
 
         Assert.Equal(KeyServerOutcome.Activated, retry.Outcome);
-        await EventuallyAsync(
+        await Eventually.TrueAsync(
             async () => await CallsAsync(InStock) == new KeyCallCounts(2, 1, 0, 1),
             "two calls: one abandoned, one that produced the key");
     }

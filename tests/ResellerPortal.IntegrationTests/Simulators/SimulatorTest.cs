@@ -58,22 +58,4 @@ public abstract class SimulatorTest : IAsyncLifetime
 
     protected async Task<T> GetJsonAsync<T>(string path) =>
         (await Http.GetFromJsonAsync<T>(path, Json))!;
-
-    /// <summary>
-    /// Waits for a condition the server reaches on its own after the client has moved on (e.g. noticing
-    /// that a caller went away). The deadline only bounds a broken test; it is not what is being tested.
-    /// </summary>
-    protected static async Task EventuallyAsync(Func<Task<bool>> condition, string what)
-    {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!await condition())
-        {
-            if (deadline.IsCancellationRequested)
-            {
-                Assert.Fail($"Still waiting for: {what}");
-            }
-
-            await Task.Delay(20, CancellationToken.None);
-        }
-    }
 }
