@@ -47,8 +47,10 @@ for _ in $(seq 2 "$PAGE"); do
 done
 read -r KEY_ID KEY_NAME < <(psql_bench -AtF ' ' -c "SELECT \"Id\", \"SortName\" FROM \"Clients\" WHERE \"ResellerId\" = '$ALPHA' AND \"DeletedAt\" IS NULL
   AND \"SearchText\" LIKE '%$Q%' ORDER BY \"SortName\", \"Id\" OFFSET $(( (PAGE - 1) * 50 - 1 )) LIMIT 1")
-# The portal's cursor is "{position}.{id}{key}" (the position of the row after it, 24,951, numbers the page).
-BUILT="$(printf '%s.%s%s' "$(( (PAGE - 1) * 50 + 1 ))" "${KEY_ID//-/}" "$KEY_NAME" | base64 -w0 | tr '+/' '-_' | tr -d '=')"
+# The portal's cursor is "{position}.{total}.{id}{key}": the position of the row after it (24,951) numbers the page,
+# and the total the first page counted (up to 1,001, "more than 1000") is carried to every page after it.
+TOTAL=$(( MATCHES > 1001 ? 1001 : MATCHES ))
+BUILT="$(printf '%s.%s.%s%s' "$(( (PAGE - 1) * 50 + 1 ))" "$TOTAL" "${KEY_ID//-/}" "$KEY_NAME" | base64 -w0 | tr '+/' '-_' | tr -d '=')"
 [ "$url" = "/clients?q=$Q&after=$BUILT" ] || { echo "Page $PAGE's cursor differs: followed $url, built $BUILT." >&2; exit 1; }
 echo "page $PAGE: $url (after \"$KEY_NAME\", $KEY_ID)"
 

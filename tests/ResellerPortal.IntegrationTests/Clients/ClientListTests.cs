@@ -80,17 +80,7 @@ public sealed class ClientListTests(PostgresFixture postgres) : PortalTest(postg
     public async Task A_search_with_more_matches_than_are_counted_says_more_than_and_numbers_its_pages_from_the_cursor()
     {
         using var owner = await SignedInAsync(DemoSeeder.Reseller1Email);
-        var model = await AsPlatformAsync(db => db.Clients.Where(c => c.ResellerId == db.Resellers.Single(r => r.Slug == "alpha").Id).Select(c => c.Id).FirstAsync());
-        // Copies of one client (every stored column but the generated ones), each with an e-mail the search finds.
-        var copies = $$"""
-            DO $do$ DECLARE cols text; BEGIN
-                SELECT string_agg(quote_ident(column_name), ',') INTO cols FROM information_schema.columns
-                WHERE table_name = 'Clients' AND is_generated = 'NEVER' AND column_name NOT IN ('Id', 'Email');
-                EXECUTE format('INSERT INTO "Clients" ("Id", "Email", %s) SELECT gen_random_uuid(), ''bulkcopy'' || g || ''@example.com'', %s
-                    FROM "Clients", generate_series(1, {{ClientList.CountLimit + 1}}) g WHERE "Id" = %L', cols, cols, '{{model}}');
-            END $do$
-            """;
-        await AsPlatformAsync(db => db.Database.ExecuteSqlRawAsync(copies));
+        await CopyAlphaClientAsync("bulkcopy", 1, ClientList.CountLimit + 1);
 
         var (_, first) = await owner.GetPageAsync("/clients?q=bulkcopy");
         Assert.Equal($"1–50 of more than {ClientList.CountLimit}", first.QuerySelector("[data-totals]")!.TextContent);
@@ -103,6 +93,49 @@ public sealed class ClientListTests(PostgresFixture postgres) : PortalTest(postg
         Assert.Equal(
             second.QuerySelectorAll("[data-client]").Select(r => r.GetAttribute("data-client")).ToArray(),
             back.QuerySelectorAll("[data-client]").Select(r => r.GetAttribute("data-client")).ToArray());
+    }
+
+    /// <summary>Copies of one of Alpha's clients (every stored column but the generated ones), numbered <paramref name="from"/> to <paramref name="to"/>, each with an e-mail that a search for <paramref name="prefix"/> finds.</summary>
+    private async Task CopyAlphaClientAsync(string prefix, int from, int to)
+    {
+        var model = await AsPlatformAsync(db => db.Clients.Where(c => c.ResellerId == db.Resellers.Single(r => r.Slug == "alpha").Id).Select(c => c.Id).FirstAsync());
+        var copies = $$"""
+            DO $do$ DECLARE cols text; BEGIN
+                SELECT string_agg(quote_ident(column_name), ',') INTO cols FROM information_schema.columns
+                WHERE table_name = 'Clients' AND is_generated = 'NEVER' AND column_name NOT IN ('Id', 'Email');
+                EXECUTE format('INSERT INTO "Clients" ("Id", "Email", %s) SELECT gen_random_uuid(), ''{{prefix}}'' || g || ''@example.com'', %s
+                    FROM "Clients", generate_series({{from}}, {{to}}) g WHERE "Id" = %L', cols, cols, '{{model}}');
+            END $do$
+            """;
+        await AsPlatformAsync(db => db.Database.ExecuteSqlRawAsync(copies));
+    }
+
+    [Fact]
+    public async Task A_later_page_keeps_the_first_pages_total_and_counts_again_when_its_rows_contradict_it()
+    {
+        using var owner = await SignedInAsync(DemoSeeder.Reseller1Email);
+        await CopyAlphaClientAsync("carried-a", 1, 120);
+
+        // By e-mail, the clients added later ("carried-b…") come after every page already seen.
+        var (_, first) = await owner.GetPageAsync("/clients?q=carried&sort=email");
+        Assert.Equal("1–50 of 120", first.QuerySelector("[data-totals]")!.TextContent);
+        await CopyAlphaClientAsync("carried-b", 121, 130);
+
+        // The second page says the total the first page counted, though ten more clients match by now...
+        var (_, second) = await owner.GetPageAsync(first.QuerySelector("a[rel=next]")!.GetAttribute("href")!);
+        Assert.Equal("51–100 of 120", second.QuerySelector("[data-totals]")!.TextContent);
+        // ...until a page ends past it: the last page counts again, and the pages from it carry the new total.
+        var (_, third) = await owner.GetPageAsync(second.QuerySelector("a[rel=next]")!.GetAttribute("href")!);
+        Assert.Equal("101–130 of 130", third.QuerySelector("[data-totals]")!.TextContent);
+        Assert.Null(third.QuerySelector("a[rel=next]"));
+        var (_, back) = await owner.GetPageAsync(third.QuerySelector("a[rel=prev]")!.GetAttribute("href")!);
+        Assert.Equal("51–100 of 130", back.QuerySelector("[data-totals]")!.TextContent);
+
+        // Five clients of the last page removed since: it ends before the carried total, and counts again.
+        var removed = third.QuerySelectorAll("[data-client]").Take(5).Select(r => Guid.Parse(r.GetAttribute("data-client")!)).ToList();
+        await AsPlatformAsync(db => db.Clients.Where(c => removed.Contains(c.Id)).ExecuteDeleteAsync());
+        var (_, shorter) = await owner.GetPageAsync(back.QuerySelector("a[rel=next]")!.GetAttribute("href")!);
+        Assert.Equal("101–125 of 125", shorter.QuerySelector("[data-totals]")!.TextContent);
     }
 
     [Fact]

@@ -150,8 +150,9 @@ public sealed record ClientExportRow(
 /// costs what page 1 costs: an index range scan from the cursor, never an OFFSET that reads and
 /// discards the rows before it. Search is a substring match on a trigram-indexed column. The page's
 /// position ("51–100") travels in the cursor rather than being counted, and the total is counted up to
-/// <see cref="CountLimit"/> rows: counting every match of a broad search on every page cost more than the
-/// page itself (bench/clients, issue 14).
+/// <see cref="CountLimit"/> rows, on the first page only: counting every match of a broad search on every page cost
+/// more than the page itself (bench/clients, issue 14). The pages after the first carry the first page's total in
+/// their cursor, as a search engine's "about N results" stays while one pages on.
 /// </summary>
 public sealed class ClientList(PortalDbContext db, ClientRunway runway)
 {
@@ -163,13 +164,13 @@ public sealed class ClientList(PortalDbContext db, ClientRunway runway)
     public async Task<ClientPage> PageAsync(ClientFilter filter, CancellationToken ct)
     {
         var sort = filter.SortValue;
-        var backwards = filter.Before is not null && Cursor.TryRead(filter.Before, out _, out _, out _);
-        var cursor = backwards ? filter.Before : filter.After;
+        var before = Cursor.Read(filter.Before);
+        var backwards = before is not null;
+        var cursor = before ?? Cursor.Read(filter.After);
         var query = Filtered(filter);
-        int? position = null;
-        if (cursor is not null && Cursor.TryRead(cursor, out var key, out var id, out position))
+        if (cursor is not null)
         {
-            query = Seek(query, sort, key, id, backwards);
+            query = Seek(query, sort, cursor.Key, cursor.Id, backwards);
         }
 
         // One statement for the page: its rows with their operator's name, and (uncorrelated subqueries that
@@ -177,7 +178,10 @@ public sealed class ClientList(PortalDbContext db, ClientRunway runway)
         // three statements, each a round trip and a pass through EF's query path (bench/README.md, issue 14).
         // Both are variables so that EF puts them into the statement; written inline, an uncorrelated Count() runs as a
         // query of its own.
-        var counted = Filtered(filter).Take(CountLimit + 1);
+        // The first page counts; the pages after it take the total from their cursor, so the statement counts nothing
+        // (LIMIT 0): the count was most of a search page's time in PostgreSQL (bench/README.md, issue 14).
+        var carried = cursor?.Total is { } t ? Math.Min(t, CountLimit + 1) : (int?)null;
+        var counted = Filtered(filter).Take(carried is null ? CountLimit + 1 : 0);
         var twoOperators = db.Operators.Take(2);
         var lines = await Ordered(query, sort, descending: backwards).Take(PageSize + 1)
             .Select(c => new Line(
@@ -198,20 +202,27 @@ public sealed class ClientList(PortalDbContext db, ClientRunway runway)
         // Going forward, "more" means a next page; going back, it means a previous one.
         var hasNext = backwards ? true : more;
         var hasPrevious = backwards ? more : cursor is not null;
-        // An empty page has no line to carry the total: the first page is then empty because nothing matches; a
-        // cursor past the end (an old link) counts on its own.
-        var total = lines.Count > 0 ? lines[0].Total : cursor is null ? 0 : await counted.CountAsync(ct);
         // The position of the page's first row: 1 on the first page; else from the cursor (a "next" cursor carries the
         // position of the row after it, a "previous" one its own row's), counted only for a cursor without one.
         var first = rows.Count == 0 ? 0
             : !hasPrevious ? 1
-            : position is { } p ? Math.Max(2, backwards ? p - rows.Count : p)
+            : cursor?.Position is { } p ? Math.Max(2, backwards ? p - rows.Count : p)
             : await Seek(Filtered(filter), sort, SortKey(rows[0], sort), rows[0].Id, before: true).CountAsync(ct) + 1;
+        // A carried total that the page contradicts (rows were added or removed since the first page: the page ends past
+        // it, or is the last page and ends before it) is counted again. An empty page has no line to carry the total:
+        // the first page is then empty because nothing matches; a cursor past the end (an old link) counts on its own.
+        var last = first + rows.Count - 1;
+        var recount = carried is not null
+            && (rows.Count == 0 || (carried <= CountLimit && (last > carried || (!backwards && !more && last != carried))));
+        var total = carried is not null && !recount ? carried.Value
+            : lines.Count > 0 && carried is null ? lines[0].Total
+            : cursor is null ? 0
+            : await Filtered(filter).Take(CountLimit + 1).CountAsync(ct);
         return new ClientPage(
             filter,
             rows,
-            hasNext && rows.Count > 0 ? Cursor.Write(SortKey(rows[^1], sort), rows[^1].Id, first + rows.Count) : null,
-            hasPrevious && rows.Count > 0 ? Cursor.Write(SortKey(rows[0], sort), rows[0].Id, first) : null,
+            hasNext && rows.Count > 0 ? Cursor.Write(SortKey(rows[^1], sort), rows[^1].Id, first + rows.Count, total) : null,
+            hasPrevious && rows.Count > 0 ? Cursor.Write(SortKey(rows[0], sort), rows[0].Id, first, total) : null,
             await ResellerNames.ForPlatformAsync(db, ct),
             total,
             first,
@@ -326,55 +337,57 @@ public static class ClientStatusBadge
 }
 
 /// <summary>
-/// A keyset cursor: the position in the list of the row it points past (or before), then the row's id and sort key,
-/// as <c>{position}.{id}{key}</c> in base64url. The position only numbers the rows shown ("51–100"); the query
-/// seeks by the key and id alone, so an altered position changes nothing but that number.
+/// A keyset cursor: the position in the list of the row it points past (or before), the list's total as the first
+/// page counted it, then the row's id and sort key, as <c>{position}.{total}.{id}{key}</c> in base64url. The position and
+/// the total only number the rows shown ("51–100 of 320"); the query seeks by the key and id alone, so an altered
+/// number changes nothing but what the page says. Cursors written before the total was carried
+/// (<c>{position}.{id}{key}</c>), and before the position was (<c>{id}{key}</c>), still read.
 /// </summary>
-public static class Cursor
+public sealed record Cursor(string Key, Guid Id, int? Position, int? Total)
 {
-    public static string Write(string key, Guid id, int position) =>
-        Base64Url.EncodeToString(Encoding.UTF8.GetBytes(position.ToString(System.Globalization.CultureInfo.InvariantCulture) + "." + id.ToString("N") + key));
+    public static string Write(string key, Guid id, int position, int total) =>
+        Base64Url.EncodeToString(Encoding.UTF8.GetBytes(
+            position.ToString(CultureInfo.InvariantCulture) + "." + total.ToString(CultureInfo.InvariantCulture) + "." + id.ToString("N") + key));
 
-    public static bool TryRead(string? cursor, out string key, out Guid id, out int? position)
+    /// <summary>The cursor in <paramref name="text"/>, or null when it is not one.</summary>
+    public static Cursor? Read(string? text)
     {
-        key = string.Empty;
-        id = Guid.Empty;
-        position = null;
-        if (string.IsNullOrEmpty(cursor) || cursor.Length > 2000 || !Base64Url.IsValid(cursor, out var length))
+        if (string.IsNullOrEmpty(text) || text.Length > 2000 || !Base64Url.IsValid(text, out var length))
         {
-            return false;
+            return null;
         }
 
         var bytes = new byte[length];
-        if (Base64Url.DecodeFromChars(cursor, bytes) != length)
+        if (Base64Url.DecodeFromChars(text, bytes) != length)
         {
-            return false;
+            return null;
         }
 
-        string text;
+        string plain;
         try
         {
-            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+            plain = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
         }
         catch (DecoderFallbackException)
         {
-            return false;
+            return null;
         }
 
-        // A cursor written before positions were carried starts with the id (32 hex digits, no dot).
-        var dot = text.IndexOf('.', StringComparison.Ordinal);
-        if (dot is > 0 and <= 9 && int.TryParse(text.AsSpan(0, dot), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var at) && at > 0)
+        // The numbers come first, each ended by a dot; an id is 32 hex digits and has none.
+        var position = TakeNumber(ref plain);
+        var total = position is null ? null : TakeNumber(ref plain);
+        return plain.Length >= 32 && Guid.TryParseExact(plain[..32], "N", out var id) ? new Cursor(plain[32..], id, position, total) : null;
+    }
+
+    private static int? TakeNumber(ref string plain)
+    {
+        var dot = plain.IndexOf('.', StringComparison.Ordinal);
+        if (dot is > 0 and <= 9 && int.TryParse(plain.AsSpan(0, dot), NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 0)
         {
-            position = at;
-            text = text[(dot + 1)..];
+            plain = plain[(dot + 1)..];
+            return number;
         }
 
-        if (text.Length < 32 || !Guid.TryParseExact(text[..32], "N", out id))
-        {
-            return false;
-        }
-
-        key = text[32..];
-        return true;
+        return null;
     }
 }
