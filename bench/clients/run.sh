@@ -63,6 +63,19 @@ declare -A URLS=(
   [reference-dids-prefix]="http://127.0.0.1:$REF_PORT/dids?reseller=$ALPHA&prefix=%2B${PREFIX#+}"
 )
 ORDER=(portal-search-p1 reference-search-p1 portal-search-p500 reference-search-p500 portal-dids-prefix reference-dids-prefix)
+# FLOOR=1 adds the EF floor (bench/instances/ReferenceHost/EfFloor.cs): the reference's search pages through EF Core,
+# with a DbContext per request (ef) and from EF's pool (efpool), in the reference host's process.
+FLOORS=()
+if [ "${FLOOR:-0}" = 1 ]; then
+  for page in p1 p500; do
+    for kind in ef efpool; do
+      path="/ef/clients"; [ "$kind" = efpool ] && path="/ef-pooled/clients"
+      URLS[$kind-search-$page]="${URLS[reference-search-$page]/\/clients/$path}"
+      FLOORS+=("$kind-search-$page")
+    done
+  done
+  ORDER+=("${FLOORS[@]}")
+fi
 
 # The portal's pages must be the signed-in lists, with exactly the reference's rows (every cell).
 rows_of() { awk '/<tr data-(client|did)=/ { on = 1 } on { sub(/^[ \t]+/, ""); print } /<\/tr>/ { on = 0 }'; }
@@ -76,6 +89,12 @@ for pair in search-p1 search-p500 dids-prefix; do
     exit 1
   fi
   echo "$pair: portal and reference show the same $(echo "$portal_rows" | grep -c '<tr data-') rows"
+done
+
+for name in "${FLOORS[@]}"; do
+  floor_rows="$(curl -s "${URLS[$name]}" | rows_of)"
+  [ "$floor_rows" = "$(curl -s "${URLS[reference-${name#*-}]}" | rows_of)" ] || { echo "The $name rows differ from the reference's." >&2; exit 1; }
+  echo "$name: the same $(echo "$floor_rows" | grep -c '<tr data-') rows as the reference"
 done
 
 to_ms() { awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } printf "%.2f", v }'; }
@@ -103,7 +122,7 @@ done
 for run in $(seq 1 "$RUNS"); do
   echo "  round $run: load average $(cut -d' ' -f1-3 /proc/loadavg)"
   for name in "${ORDER[@]}"; do
-    host_pid="$APP_PID"; [[ "$name" == reference-* ]] && host_pid="$REF_PID"
+    host_pid="$APP_PID"; [[ "$name" != portal-* ]] && host_pid="$REF_PID"
     host_before="$(cpu_ticks "$host_pid")"; pg_before="$(pg_ticks)"
     # shellcheck disable=SC2046
     out="$(wrk -t2 -c32 -d"$DURATION" --latency $(args_for "$name") "${URLS[$name]}")"
@@ -163,6 +182,9 @@ col() { awk -v n="$1" -v c="$2" '$1 == n { print $c }' "$RESULTS"; }
 echo
 for pair in search-p1 search-p500 dids-prefix; do
   printf "portal/reference throughput, %s: %.0f %% (portal p99 %s ms)\n" "$pair" "$(echo "100 * $(col "portal-$pair" 2) / $(col "reference-$pair" 2)" | bc -l)" "$(col "portal-$pair" 4)"
+done
+for name in "${FLOORS[@]}"; do
+  printf "EF floor/reference throughput, %s: %.0f %% (p99 %s ms)\n" "$name" "$(echo "100 * $(col "$name" 2) / $(col "reference-${name#*-}" 2)" | bc -l)" "$(col "$name" 4)"
 done
 # shellcheck disable=SC2086
 printf "export: median %.0f rows/s; RSS peak over all exports %d MB (before the first %d MB, after the last %d MB)\n" "$(median $EXPORT_RATES)" \
