@@ -165,6 +165,8 @@ internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<Ledger
         // The natural key makes a job's charge for (client, source, period) a no-op the second time.
         builder.HasIndex(l => new { l.ResellerId, l.Key }).IsUnique();
         builder.HasIndex(l => new { l.ClientId, l.At, l.Id });
+        // The balance runway's last 30 days of a reseller's ledger, summed once per dashboard view (ClientRunway).
+        builder.HasIndex(l => new { l.ResellerId, l.At });
     }
 }
 

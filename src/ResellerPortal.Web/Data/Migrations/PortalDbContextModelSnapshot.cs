@@ -1252,6 +1252,8 @@ namespace ResellerPortal.Web.Data.Migrations
                     b.HasIndex("PaymentId")
                         .HasFilter("\"PaymentId\" IS NOT NULL");
 
+                    b.HasIndex("ResellerId", "At");
+
                     b.HasIndex("ResellerId", "Key")
                         .IsUnique();
 

@@ -84,10 +84,10 @@ public sealed class ResellerDashboard(PortalDbContext db, IOptions<InstanceOptio
         };
     }
 
-    /// <summary>The client list's <c>runway=7</c> filter, counted: the same query through the same tenant filter.</summary>
+    /// <summary>The client list's <c>runway=7</c> filter, counted: the same query through the same tenant filter, summing the spend once.</summary>
     private Task<int> CountRunningOutAsync(CancellationToken ct)
     {
-        var runningOut = runway.RunningOutWithin(BalanceRunway.SoonDays);
+        var runningOut = runway.RunningOutWithin(BalanceRunway.SoonDays, RunwaySpend.Summed);
         return db.Clients.CountAsync(c => runningOut.Contains(c.Id), ct);
     }
 }
