@@ -1252,7 +1252,8 @@ namespace ResellerPortal.Web.Data.Migrations
                     b.HasIndex("PaymentId")
                         .HasFilter("\"PaymentId\" IS NOT NULL");
 
-                    b.HasIndex("ResellerId", "At");
+                    b.HasIndex("ResellerId", "At")
+                        .HasFilter("\"Kind\" IN ('Charge', 'Adjustment') AND \"Key\" NOT LIKE 'fee:%' AND \"Key\" NOT LIKE 'basket:%'");
 
                     b.HasIndex("ResellerId", "Key")
                         .IsUnique();

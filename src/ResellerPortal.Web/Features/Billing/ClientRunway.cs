@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using ResellerPortal.Domain.Billing;
 using ResellerPortal.Web.Data;
+using ResellerPortal.Web.Data.Configurations;
 
 namespace ResellerPortal.Web.Features.Billing;
 
@@ -80,9 +81,9 @@ public sealed class ClientRunway(PortalDbContext db, TimeProvider clock)
             """, reseller, since, horizon, today, days));
     }
 
-    /// <summary>The last 30 days' charges and adjustments other than fees and basket items, net, as spend (never below 0).</summary>
-    private const string SpendFilter = """
-        l."At" >= {1} AND l."Kind" IN ('Charge', 'Adjustment') AND l."Key" NOT LIKE 'fee:%' AND l."Key" NOT LIKE 'basket:%'
+    /// <summary>The last 30 days' charges and adjustments other than fees and basket items (net, as spend never below 0).</summary>
+    private const string SpendFilter = $$"""
+        l."At" >= {1} AND {{LedgerEntryConfiguration.SpendRows}}
         """;
 
     /// <summary>One client's spend, an index lookup per client (the ledger's client-and-time index): a page stops early.</summary>

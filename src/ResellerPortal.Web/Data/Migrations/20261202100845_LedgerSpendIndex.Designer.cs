@@ -12,8 +12,8 @@ using ResellerPortal.Web.Data;
 namespace ResellerPortal.Web.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261202092355_LedgerResellerAtIndex")]
-    partial class LedgerResellerAtIndex
+    [Migration("20261202100845_LedgerSpendIndex")]
+    partial class LedgerSpendIndex
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1255,7 +1255,8 @@ namespace ResellerPortal.Web.Data.Migrations
                     b.HasIndex("PaymentId")
                         .HasFilter("\"PaymentId\" IS NOT NULL");
 
-                    b.HasIndex("ResellerId", "At");
+                    b.HasIndex("ResellerId", "At")
+                        .HasFilter("\"Kind\" IN ('Charge', 'Adjustment') AND \"Key\" NOT LIKE 'fee:%' AND \"Key\" NOT LIKE 'basket:%'");
 
                     b.HasIndex("ResellerId", "Key")
                         .IsUnique();

@@ -5,7 +5,7 @@
 namespace ResellerPortal.Web.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class LedgerResellerAtIndex : Migration
+    public partial class LedgerSpendIndex : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -13,7 +13,8 @@ namespace ResellerPortal.Web.Data.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_LedgerEntries_ResellerId_At",
                 table: "LedgerEntries",
-                columns: new[] { "ResellerId", "At" });
+                columns: new[] { "ResellerId", "At" },
+                filter: "\"Kind\" IN ('Charge', 'Adjustment') AND \"Key\" NOT LIKE 'fee:%' AND \"Key\" NOT LIKE 'basket:%'");
         }
 
         /// <inheritdoc />
